@@ -1,0 +1,267 @@
+"""Doc -> entities, targets and relations, each with its provenance and the rule that made it.
+
+:func:`extract_document` runs the spaCy pipeline over a :class:`~kg.model.Document`, resolves
+the mentions (:mod:`kg.resolve`) and applies the relation rules:
+
+==========================  ===============================================================
+rule id                     what it links
+==========================  ===============================================================
+partOf.gazetteer            a division to its nearest ancestor that the article also names
+partOf.adjacent             黄陂区赵畈村: the second place to the first, when the table allows
+partOf.campaign             a campaign to the campaign it is part of (精准脱贫攻坚战 -> 三大攻坚战)
+locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖)
+responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
+responsibleFor.lead         X牵头 / 牵头单位：X for the projects of that item
+setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence
+setBy.speaker               the speaker whose statement holds the target
+concerns.clause             a project named in the target clause or earlier in its sentence
+==========================  ===============================================================
+
+A statement's scope runs from the paragraph holding "X负责人表示" to the end of it and on
+through the following paragraphs until another speaker or agency subject begins, or a heading.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from .gazetteer import load_gazetteer
+from .model import Document, Entity, Extraction, Mention, Provenance, Relation
+from .nlp import get_pipeline
+from .nlp.components import MENTIONS
+from .nlp.sentences import paragraph_spans, sentence_spans
+from .resolve import Resolved, resolve
+
+__all__ = ["extract_document", "extract_mentions"]
+
+_SPEAKER = re.compile(r"(?:相关)?(?:主要)?负责(?:人|同志)(?:在[^，。]{0,12})?(?:表示|介绍|说|称|指出|透露|强调|坦言|告诉)")
+_SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|明确|审议通过|通过了")
+_LEAD = re.compile(r"牵头(?:单位)?[:：]?|(?:由)?(?P<x>)牵头")
+_HEADING_MAX = 30
+
+
+def _doc_for(document: Document):
+    nlp = get_pipeline()
+    doc = nlp.make_doc(document.text)
+    if document.date is not None:
+        doc.user_data["date"] = document.date
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def extract_mentions(text: str, date=None, doc_id: str = "text") -> list[Mention]:
+    """The mentions of one text that make graph nodes, sorted by offset.
+
+    Each :class:`Mention` has the label, surface text and character offsets of its span;
+    ``name`` is the resolved canonical name and ``attributes["id"]`` the node id. Mentions that
+    resolve to nothing (a short form far from the article's places) are left out.
+    """
+    doc = _doc_for(Document(id=doc_id, text=text, date=date))
+    raw = doc.user_data[MENTIONS]
+    resolved, _ = resolve([m for m in raw if m.label != "Target"], load_gazetteer(), doc_id)
+    out = [replace(r.mention, name=r.name, subtype=r.subtype,
+                   attrs=r.mention.attrs + (("id", r.id), ("types", r.extra_types)))
+           for r in resolved]
+    out += [m for m in raw if m.label == "Target"]
+    return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+class _Sentences:
+    def __init__(self, text: str):
+        self.spans = sentence_spans(text)
+        self.starts = [s for s, _ in self.spans]
+        self.text = text
+
+    def of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.spans[max(i, 0)] if self.spans else (0, len(self.text))
+
+
+def _prov(doc: Document, sents: _Sentences, start: int, end: int, rule: str, conf: float) -> Provenance:
+    s, e = sents.of(start)
+    return Provenance(doc.id, start, end, doc.text[s:e], s, rule, conf)
+
+
+def _is_heading(text: str, s: int, e: int) -> bool:
+    line = text[s:e]
+    return len(line) <= _HEADING_MAX and not re.search(r"[。！？；]$", line)
+
+
+def extract_document(document: Document) -> Extraction:
+    """Entities, targets and relations of one document, with provenance."""
+    gaz = load_gazetteer()
+    doc = _doc_for(document)
+    text = document.text
+    mentions = doc.user_data[MENTIONS]
+    resolved, ctx = resolve([m for m in mentions if m.label != "Target"], gaz, document.id)
+    targets = [m for m in mentions if m.label == "Target"]
+    sents = _Sentences(text)
+
+    entities: dict[str, dict] = {}
+
+    def add_entity(r: Resolved) -> None:
+        e = entities.get(r.id)
+        if e is None:
+            e = entities[r.id] = {"kind": r.kind, "name": r.name, "aliases": set(), "subtype": r.subtype,
+                                  "types": set(r.extra_types), "attrs": dict(r.attrs), "prov": []}
+        e["aliases"] |= r.aliases | {r.mention.text}
+        e["types"] |= set(r.extra_types)
+        e["prov"].append(_prov(document, sents, r.mention.start, r.mention.end, r.mention.rule, r.mention.confidence))
+
+    for r in resolved:
+        add_entity(r)
+
+    relations: dict[tuple[str, str, str], list[Provenance]] = defaultdict(list)
+
+    def relate(s: str, p: str, o: str, start: int, end: int, rule: str, conf: float) -> None:
+        if s != o:
+            relations[(s, p, o)].append(_prov(document, sents, start, end, rule, conf))
+
+    _place_relations(resolved, gaz, relate)
+    _campaign_relations(resolved, entities, relate)
+    _project_relations(resolved, relate)
+    speaker_of = _speaker_scopes(text, resolved)
+    _responsibility(resolved, speaker_of, text, relate)
+
+    # targets: nodes of their own, linked to their setter and project
+    for t in targets:
+        a = t.attributes
+        tid = f"target/{document.id}/{t.start}-{t.end}"
+        attrs = {k: a.get(k) for k in ("deadline", "time_phrase", "value", "unit", "approximate",
+                                        "comparator", "metric", "value_text")}
+        if attrs["deadline"] is not None:
+            attrs["deadline"] = attrs["deadline"].isoformat()
+        attrs["text"] = t.text
+        entities[tid] = {"kind": "Target", "name": t.text, "aliases": set(), "subtype": None, "types": set(),
+                         "attrs": attrs, "prov": [_prov(document, sents, t.start, t.end, t.rule, t.confidence)]}
+        _target_relations(tid, t, resolved, speaker_of, sents, text, relate)
+
+    ents = tuple(
+        Entity(eid, e["kind"], e["name"], tuple(sorted(e["aliases"] - {e["name"]})), e["subtype"],
+               tuple(sorted({**e["attrs"], "types": tuple(sorted(e["types"]))}.items())), tuple(e["prov"]))
+        for eid, e in sorted(entities.items())
+    )
+    rels = tuple(Relation(s, p, o, tuple(pv)) for (s, p, o), pv in sorted(relations.items()))
+    return Extraction(document, ents, rels)
+
+
+# ---------------------------------------------------------------------------- relation rules
+def _place_relations(resolved: list[Resolved], gaz, relate) -> None:
+    places = sorted((r for r in resolved if r.kind == "Place"), key=lambda r: r.mention.start)
+    by_key = {}
+    for r in places:
+        if r.key:
+            by_key.setdefault(r.key, r)
+    for r in places:
+        if not r.key:
+            continue
+        for anc in gaz.ancestors(r.key):
+            if anc.key in by_key:
+                relate(r.id, "partOf", by_key[anc.key].id, r.mention.start, r.mention.end, "partOf.gazetteer", 1.0)
+                break
+    for a, b in zip(places, places[1:]):
+        if a.mention.end == b.mention.start and a.id != b.id:
+            if b.key and a.key and not gaz.is_within(b.key, a.key):
+                continue  # the table says otherwise
+            if b.key and a.key and any(anc.key in by_key and anc.key != a.key for anc in gaz.ancestors(b.key)
+                                       if gaz.is_within(anc.key, a.key)):
+                continue  # a nearer named ancestor already holds it
+            relate(b.id, "partOf", a.id, a.mention.start, b.mention.end, "partOf.adjacent", 0.9)
+
+
+def _campaign_relations(resolved: list[Resolved], entities: dict, relate) -> None:
+    ids = {r.name: r.id for r in resolved if r.kind == "Project"}
+    for r in resolved:
+        parent = r.attrs.get("part_of")
+        if r.kind == "Project" and parent and parent in ids:
+            relate(r.id, "partOf", ids[parent], r.mention.start, r.mention.end, "partOf.campaign", 1.0)
+
+
+def _project_relations(resolved: list[Resolved], relate) -> None:
+    places = [r for r in resolved if r.kind == "Place"]
+    for p in resolved:
+        if p.kind != "Project":
+            continue
+        for pl in places:
+            m, n = p.mention, pl.mention
+            if m.start <= n.start and n.end <= m.end:
+                relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
+
+
+def _speaker_scopes(text: str, resolved: list[Resolved]) -> dict[int, Resolved]:
+    """Paragraph index -> the agency speaking in it (see the module docstring)."""
+    paras = paragraph_spans(text)
+    agencies = sorted((r for r in resolved if r.kind == "Agency" or "Agency" in r.extra_types),
+                      key=lambda r: r.mention.start)
+    out: dict[int, Resolved] = {}
+    current = None
+    for i, (s, e) in enumerate(paras):
+        if _is_heading(text, s, e):
+            current = None
+            continue
+        speaker = None
+        for mt in _SPEAKER.finditer(text, s, e):
+            before = [a for a in agencies if s <= a.mention.end <= mt.start() and mt.start() - a.mention.end <= 2]
+            if before:
+                speaker = before[-1]
+                break
+        if speaker is not None:
+            current = speaker
+        elif current is not None:
+            # an agency subject at the paragraph's start ends the previous statement
+            if any(s <= a.mention.start < s + 12 for a in agencies if a.id != current.id):
+                current = None
+        if current is not None:
+            out[i] = current
+    return out
+
+
+def _responsibility(resolved: list[Resolved], speaker_of: dict[int, Resolved], text: str, relate) -> None:
+    paras = paragraph_spans(text)
+    starts = [s for s, _ in paras]
+    projects = [r for r in resolved if r.kind == "Project"]
+    for p in projects:
+        i = bisect.bisect_right(starts, p.mention.start) - 1
+        sp = speaker_of.get(i)
+        if sp is not None:
+            relate(sp.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.speaker", 0.7)
+    # 牵头: in policy documents the lead agencies of an item stand after 牵头单位 or before 牵头
+    agencies = [r for r in resolved if r.kind == "Agency"]
+    for s, e in paras:
+        for mt in re.finditer(r"牵头", text[s:e]):
+            pos = s + mt.start()
+            after = text[pos:pos + 6].startswith(("牵头单位", "牵头部门"))
+            leads = [a for a in agencies if s <= a.mention.start and a.mention.end <= e and (
+                (after and a.mention.start > pos) or (not after and a.mention.end <= pos and pos - a.mention.end <= 30))]
+            if after:  # the lead list runs to the end of its bracket or sentence
+                stop = min([x for x in (text.find("）", pos), text.find(")", pos), text.find("。", pos)) if x != -1] or [e])
+                leads = [a for a in leads if a.mention.end <= stop + 1]
+            for a in leads:
+                for p in projects:
+                    if s <= p.mention.start < e:
+                        relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.lead", 0.7)
+
+
+def _target_relations(tid: str, t: Mention, resolved: list[Resolved], speaker_of, sents: _Sentences, text: str,
+                      relate) -> None:
+    s, e = sents.of(t.start)
+    in_sentence = [r for r in resolved if s <= r.mention.start and r.mention.end <= e]
+    setters = [r for r in in_sentence if (r.kind == "Agency") and r.mention.end <= t.start
+               and _SETTER.search(text, r.mention.end, min(t.start, r.mention.end + 40))]
+    if setters:
+        a = setters[-1]
+        relate(tid, "setBy", a.id, a.mention.start, t.end, "setBy.sentence_agency", 0.8)
+    else:
+        paras = paragraph_spans(text)
+        i = bisect.bisect_right([p[0] for p in paras], t.start) - 1
+        sp = speaker_of.get(i)
+        if sp is not None:
+            relate(tid, "setBy", sp.id, t.start, t.end, "setBy.speaker", 0.6)
+    projects = [r for r in in_sentence if r.kind == "Project" and r.mention.start < t.end]
+    inside = [r for r in projects if r.mention.start >= t.start]
+    chosen = inside or projects[-1:]
+    for p in chosen:
+        relate(tid, "concerns", p.id, t.start, t.end, "concerns.clause", 0.6)

@@ -1,0 +1,231 @@
+"""The national administrative-division gazetteer, plus govkg's own place tables.
+
+The divisions come from the table jionlp ships (``jionlp.china_location_loader``): every
+province, city, district/county and street/township of the country with their division codes
+and short forms, and the villages under each township. jionlp is chosen over cpca because it
+is maintained, covers the township and village levels (cpca stops at the county), and its
+parsers (times, money) are used by :mod:`kg.targets` too.
+
+govkg's own data files under ``kg/data/`` add what the table lacks: development zones and
+their nicknames, customary areas (汉口), water bodies, and the short forms that are too
+ambiguous to match on their own.
+
+A place is identified by its *path*: the division code of its county (or city / province) and,
+below that, the township and village names: ``420116`` (黄陂区), ``420116/李集街道/巴山砦村``.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable, Iterator
+
+__all__ = [
+    "Division",
+    "Gazetteer",
+    "load_gazetteer",
+    "read_table",
+    "read_lines",
+]
+
+LEVELS = ("province", "city", "county", "town", "village")
+_PSEUDO_CITIES = {"省直辖行政区划", "自治区直辖县级行政区划", "市辖区", "县"}
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division (or other gazetteer place)."""
+
+    key: str  # stable path: division code, or code/town[/village], or x/<name> for extras
+    name: str  # full name: 黄陂区
+    level: str  # province, city, county, town, village, zone, area, water
+    parent: str | None  # key of the parent division
+    short: tuple[str, ...] = ()  # short forms: 黄陂
+    code: str | None = None  # 6-digit division code where the table gives one
+
+    @property
+    def subtype(self) -> str:
+        return "WaterBody" if self.level == "water" else "District"
+
+
+def _data_path(name: str):
+    return resources.files("kg") / "data" / name
+
+
+def read_lines(name: str) -> list[str]:
+    """Lines of a data file under ``kg/data/``, without comments (``#``) and blanks."""
+    text = _data_path(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file under ``kg/data/`` (header row first, ``#`` lines are comments)."""
+    text = _data_path(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t")
+    ]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x for x in re.split(r"[|,，]", cell) if x)
+
+
+class Gazetteer:
+    """Every division of the country, indexed by name and short form.
+
+    Parameters
+    ----------
+    divisions : iterable of Division
+    ambiguous_short : set of str
+        Names that are common words (和平, 新华, 开发区…): never matched on their own, though
+        they still match inside a longer name (和平区).
+    """
+
+    def __init__(self, divisions: Iterable[Division], ambiguous_short: set[str] = frozenset()):
+        self.by_key: dict[str, Division] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.villages: dict[str, list[str]] = {}  # village name -> keys of its towns
+        self.ambiguous_short = set(ambiguous_short)
+        for d in divisions:
+            self.add(d)
+
+    def add(self, d: Division) -> None:
+        self.by_key[d.key] = d
+        for n in (d.name, *d.short):
+            keys = self.by_name.setdefault(n, [])
+            if d.key not in keys:
+                keys.append(d.key)
+
+    # -- lookups -------------------------------------------------------------
+    def get(self, key: str | None) -> Division | None:
+        if not key:
+            return None
+        d = self.by_key.get(key)
+        if d is None and key.count("/") >= 2:  # a village: <county>/<town>/<village>
+            town, _, name = key.rpartition("/")
+            if town in self.villages.get(name, ()):
+                d = Division(key, name, "village", town)
+        return d
+
+    def candidates(self, name: str) -> list[Division]:
+        """Divisions (not villages) that the name or short form may stand for."""
+        return [self.by_key[k] for k in self.by_name.get(name, ())]
+
+    def village_candidates(self, name: str) -> list[Division]:
+        """Villages of that name, one per town that has one (villages have no code)."""
+        return [Division(f"{t}/{name}", name, "village", t) for t in self.villages.get(name, ())]
+
+    def ancestors(self, key: str) -> Iterator[Division]:
+        """The division's parents, nearest first."""
+        d = self.get(key)
+        while d is not None and d.parent:
+            d = self.by_key.get(d.parent)
+            if d is not None:
+                yield d
+
+    def is_within(self, key: str, ancestor: str) -> bool:
+        return any(a.key == ancestor for a in self.ancestors(key))
+
+    def names(self, include_short: bool = True) -> Iterator[tuple[str, bool]]:
+        """Every matchable name (not villages): (name, is_full_name)."""
+        for name, keys in self.by_name.items():
+            if name in self.ambiguous_short:
+                continue
+            full = any(self.by_key[k].name == name for k in keys)
+            if full:
+                yield name, True
+            elif include_short:
+                yield name, False
+
+    def city_of(self, key: str) -> Division | None:
+        d = self.by_key.get(key)
+        if d is not None and d.level == "city":
+            return d
+        return next((a for a in self.ancestors(key) if a.level == "city"), None)
+
+    def province_of(self, key: str) -> Division | None:
+        d = self.by_key.get(key)
+        if d is not None and d.level == "province":
+            return d
+        return next((a for a in self.ancestors(key) if a.level == "province"), None)
+
+
+def _town_short(name: str) -> tuple[str, ...]:
+    """民族街街道 -> 民族街; 前川街道 -> 前川街. Towns (镇/乡) keep their full name only."""
+    if name.endswith("街街道"):
+        return (name[:-2],)
+    if name.endswith("街道") and len(name) >= 4:
+        return (name[:-2] + "街",)
+    if name.endswith("办事处") and len(name) >= 5:
+        return (name[:-3],)
+    return ()
+
+
+def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]:
+    """Divisions down to the town level; villages go into ``village_index`` (name -> towns)."""
+    import jionlp  # heavy import, only when the gazetteer is first built
+
+    table = jionlp.china_location_loader(detail=True)
+    for pname, pv in table.items():
+        pcode = pv.get("_admin_code")
+        pkey = pcode or pname
+        yield Division(pkey, pname, "province", None, _short(pname, pv.get("_alias")), pcode)
+        for cname, cv in pv.items():
+            if cname.startswith("_"):
+                continue
+            ccode = cv.get("_admin_code")
+            if cname in _PSEUDO_CITIES or cname == pname:
+                ckey = pkey  # municipalities and province-administered counties
+            else:
+                ckey = ccode or f"{pkey}/{cname}"
+                yield Division(ckey, cname, "city", pkey, _short(cname, cv.get("_alias")), ccode)
+            for xname, xv in cv.items():
+                if xname.startswith("_"):
+                    continue
+                xcode = xv.get("_admin_code")
+                xkey = xcode or f"{ckey}/{xname}"
+                yield Division(xkey, xname, "county", ckey, _short(xname, xv.get("_alias")), xcode)
+                for tname, villages in xv.items():
+                    if tname.startswith("_"):
+                        continue
+                    tkey = f"{xkey}/{tname}"
+                    yield Division(tkey, tname, "town", xkey, _town_short(tname))
+                    for vname in villages or ():
+                        village_index.setdefault(vname, []).append(tkey)
+
+
+def _short(name: str, alias) -> tuple[str, ...]:
+    if isinstance(alias, str):
+        alias = [alias]
+    return tuple(a for a in (alias or ()) if a and a != name and len(a) >= 2)
+
+
+def _extra_divisions(gaz: Gazetteer) -> Iterator[Division]:
+    """Rows of ``kg/data/places_extra.tsv``: zones, customary areas and water bodies."""
+    for row in read_table("places_extra.tsv"):
+        parent = None
+        if row["within"]:
+            cands = gaz.candidates(row["within"])
+            if row.get("province"):
+                cands = [c for c in cands if (p := gaz.province_of(c.key)) and p.name == row["province"]] or cands
+            parent = cands[0].key if cands else None
+        key = f"{parent}/{row['name']}" if parent else f"x/{row['name']}"
+        yield Division(key, row["name"], row["level"], parent, _split(row["aliases"]))
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once, about two seconds)."""
+    villages: dict[str, list[str]] = {}
+    gaz = Gazetteer(_jionlp_divisions(villages), set(read_lines("place_short_ambiguous.txt")))
+    gaz.villages = villages
+    for d in _extra_divisions(gaz):
+        gaz.add(d)
+    for name in read_lines("water_bodies.txt"):
+        if not any(c.name == name for c in gaz.candidates(name)):
+            gaz.add(Division(f"x/{name}", name, "water", None))
+    return gaz

@@ -1,0 +1,447 @@
+"""Rule matchers over raw text: places, agencies, organizations and projects.
+
+Everything here works on character offsets of the text it is given, so it does not depend on
+word segmentation. One Aho-Corasick automaton holds every dictionary name (divisions and their
+short forms, departments, central bodies, campaigns, project head words, level words); each
+rule family then reads the hits and the characters around them.
+
+The word lists and grammars are data files under ``kg/data/`` (see each ``_load_*``); the rule
+ids written into provenance are the ``RULE_*`` constants below.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..gazetteer import Gazetteer, read_lines, read_table
+from ..model import Mention
+
+__all__ = ["Hit", "RuleSet", "PUNCT"]
+
+PUNCT = set("，。！？；：、,.!?;:（）()[]【】<>〈〉「」『』┃|/\\ \t\n\r\u3000—…·-～~")
+QUOTE_OPEN = "“‘「『"
+QUOTE_CLOSE = "”’」』"
+BOOK_OPEN, BOOK_CLOSE = "《", "》"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_DIGIT = set("0123456789０１２３４５６７８９.%％")
+
+RULE_PLACE_GAZ = "place.gazetteer"
+RULE_PLACE_SHORT = "place.short_form"
+RULE_PLACE_VILLAGE = "place.village_gazetteer"
+RULE_PLACE_SUFFIX = "place.suffix_bounded"
+RULE_WATER_SUFFIX = "water.suffix_bounded"
+RULE_AGENCY_DEPT = "agency.level+department"
+RULE_AGENCY_CENTRAL = "agency.central_table"
+RULE_AGENCY_GRAMMAR = "agency.prefix+body"
+RULE_ZONE = "zone.table"
+RULE_ZONE_GRAMMAR = "zone.place+suffix"
+RULE_ORG = "org.company_suffix"
+RULE_PROJECT_HEAD = "project.head_word"
+RULE_PROJECT_BOOK = "project.book_title"
+RULE_PROJECT_CAMPAIGN = "project.campaign_table"
+RULE_PROJECT_LIST = "project.enumeration_before_head"
+
+_ZONE_SUFFIXES = (
+    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "新技术开发区", "经济开发区",
+    "综合保税区", "自由贸易试验区", "自贸试验区", "高新区", "经开区", "开发区", "保税区",
+    "自贸区", "工业园区", "产业园区", "科技园区", "高新园区",
+)
+_ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
+_SKIP_BEFORE_VERB = "了着过"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    cat: str  # place, dept, central, campaign, head, level, zone
+    text: str
+    payload: object = None
+
+
+@dataclass
+class _Tables:
+    depts: dict[str, str] = field(default_factory=dict)  # alias -> full department name
+    central: dict[str, str] = field(default_factory=dict)  # alias -> canonical central body
+    campaigns: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, part_of)
+    heads: dict[str, tuple[str, bool, int]] = field(default_factory=dict)  # head -> (strength, campaign, max)
+    bodies: list[tuple[str, int, int, re.Pattern | None]] = field(default_factory=list)
+    levels: set[str] = field(default_factory=set)
+    level_stop: set[str] = field(default_factory=set)
+    function_chars: set[str] = field(default_factory=set)
+    boundary_chars: set[str] = field(default_factory=set)
+    verbs: list[str] = field(default_factory=list)
+    introducers: set[str] = field(default_factory=set)
+    stop_names: set[str] = field(default_factory=set)
+
+
+def _load_tables() -> _Tables:
+    t = _Tables()
+    for row in read_table("agency_departments.tsv"):
+        t.depts.setdefault(row["name"], row["name"])
+        for a in filter(None, row["aliases"].split("|")):
+            t.depts.setdefault(a, row["name"])
+    for row in read_table("agency_central.tsv"):
+        for a in (row["name"], *filter(None, row["aliases"].split("|"))):
+            t.central.setdefault(a, row["name"])
+    for row in read_table("campaigns.tsv"):
+        for a in (row["name"], *filter(None, row["aliases"].split("|"))):
+            t.campaigns.setdefault(a, (row["name"], row["part_of"]))
+    for row in read_table("project_heads.tsv"):
+        t.heads[row["head"]] = (row["strength"], row["campaign"] == "1", int(row["max_name"]))
+    for row in read_table("agency_bodies.tsv"):
+        end = re.compile(row["middle_end"]) if row["middle_end"] else None
+        t.bodies.append((row["body"], int(row["min_middle"]), int(row["max_middle"]), end))
+    t.bodies.sort(key=lambda b: -len(b[0]))
+    t.levels = set(read_lines("agency_levels.txt"))
+    t.level_stop = set(read_lines("level_stop_bigrams.txt"))
+    t.function_chars = set(read_lines("function_chars.txt"))
+    t.boundary_chars = t.function_chars | set(read_lines("name_boundary_chars.txt")) | {"个"}
+    t.verbs = sorted(set(read_lines("project_verbs.txt")), key=len, reverse=True)
+    t.introducers = set(read_lines("project_introducers.txt"))
+    t.stop_names = set(read_lines("project_stop_names.txt"))
+    return t
+
+
+class RuleSet:
+    """All rule families, compiled once over a gazetteer.
+
+    Examples
+    --------
+    >>> from kg.gazetteer import load_gazetteer
+    >>> rules = RuleSet(load_gazetteer())
+    >>> [(m.label, m.text) for m in rules.find("市发改委负责人表示") if m.label == "Agency"]
+    [('Agency', '市发改委')]
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.t = _load_tables()
+        self.auto = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        for name, full in gazetteer.names():
+            cats = [d.level for d in gazetteer.candidates(name)]
+            entries[name].append(("zone" if "zone" in cats else "place", full))
+        for alias, full in self.t.depts.items():
+            entries[alias].append(("dept", full))
+        for alias, canon in self.t.central.items():
+            entries[alias].append(("central", canon))
+        for alias, camp in self.t.campaigns.items():
+            entries[alias].append(("campaign", camp))
+        for head in self.t.heads:
+            entries[head].append(("head", head))
+        for lv in self.t.levels:
+            entries[lv].append(("level", lv))
+        for w in self.t.verbs:
+            entries[w].append(("verb", w))
+        for name, vals in entries.items():
+            self.auto.add_word(name, (name, tuple(vals)))
+        self.auto.make_automaton()
+
+    # ------------------------------------------------------------------ hits
+    def hits(self, text: str) -> list[Hit]:
+        out = []
+        for end, (name, vals) in self.auto.iter(text):
+            start = end - len(name) + 1
+            for cat, payload in vals:
+                out.append(Hit(start, end + 1, cat, name, payload))
+        out.sort(key=lambda h: (h.start, -h.end))
+        return out
+
+    # ------------------------------------------------------------------ main
+    def find(self, text: str) -> list[Mention]:
+        """Every mention the rules find in ``text`` (overlapping and nested spans kept)."""
+        hits = self.hits(text)
+        by_cat: dict[str, list[Hit]] = defaultdict(list)
+        for h in hits:
+            by_cat[h.cat].append(h)
+        places = self._places(text, by_cat)
+        place_ends = {m.end: m for m in places}
+        agencies = self._agencies(text, by_cat, place_ends)
+        orgs = self._organizations(text)
+        projects = self._projects(text, by_cat, places, agencies)
+        return places + agencies + orgs + projects
+
+    # ------------------------------------------------------------------ places
+    def _longest(self, hits: list[Hit]) -> list[Hit]:
+        """Leftmost-longest hits that do not overlap one another."""
+        out, last = [], -1
+        for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+            if h.start >= last:
+                out.append(h)
+                last = h.end
+        return out
+
+    def _places(self, text: str, by_cat) -> list[Mention]:
+        cand = self._longest(by_cat["place"] + by_cat["zone"])
+        # a place name inside a department or central name is not a place (国家 in 国家标准委)
+        blockers = [h for h in by_cat["central"] + by_cat["campaign"] if h.end - h.start >= 3]
+        out = []
+        for h in cand:
+            if any(b.start <= h.start and h.end <= b.end and (b.start, b.end) != (h.start, h.end)
+                   and not b.text.startswith(h.text) for b in blockers):
+                continue
+            divs = self.gaz.candidates(h.text)
+            full = bool(h.payload)
+            levels = {d.level for d in divs}
+            keys = tuple(d.key for d in divs)
+            rule = RULE_ZONE if h.cat == "zone" else (RULE_PLACE_GAZ if full else RULE_PLACE_SHORT)
+            subtype = "WaterBody" if levels == {"water"} else "District"
+            label = "Place"
+            attrs = (("keys", keys), ("full", full), ("zone", h.cat == "zone"))
+            out.append(Mention(label, h.text, h.start, h.end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
+        out.extend(self._suffix_places(text, out))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
+        """Villages from the village table, and lakes/rivers bounded by the text."""
+        covered = set()
+        for m in known:
+            covered.update(range(m.start, m.end))
+        ends = {m.end for m in known}
+        out = []
+        for i, ch in enumerate(text):
+            if i in covered:
+                continue
+            if ch == "村" or text.startswith("社区", i):
+                end = i + (2 if ch == "社" else 1)
+                for k in range(6, 1, -1):
+                    s = end - k
+                    if s < 0 or any(j in covered for j in range(s, end)):
+                        continue
+                    name = text[s:end]
+                    if name in self.gaz.villages:
+                        out.append(Mention("Place", name, s, end, RULE_PLACE_VILLAGE, name, "District", 0.8,
+                                           (("keys", tuple(d.key for d in self.gaz.village_candidates(name))),
+                                            ("full", True), ("zone", False))))
+                        covered.update(range(s, end))
+                        break
+                else:
+                    s = self._bounded_start(text, i, 4, ends)
+                    if s is not None and s in ends and i - s >= 2:
+                        name = text[s:end]
+                        out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
+                                           (("keys", ()), ("full", True), ("zone", False))))
+            elif ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长流域网"):
+                s = self._bounded_start(text, i, 3, ends)
+                if s is not None and i - s >= 1 and not any(j in covered for j in range(s, i)):
+                    name = text[s:i + 1]
+                    if all(_CJK.match(c) for c in name) and name[0] not in "一二三四五六七八九十两几各全本该":
+                        out.append(Mention("Place", name, s, i + 1, RULE_WATER_SUFFIX, name, "WaterBody", 0.6,
+                                           (("keys", ()), ("full", True), ("zone", False))))
+        return out
+
+    def _bounded_start(self, text: str, i: int, max_len: int, ends: set[int]) -> int | None:
+        """Start of a name ending before ``i`` that is delimited on the left within ``max_len``
+        characters by punctuation, a function word, a verb, a known place, or the text start."""
+        for k in range(1, max_len + 1):
+            s = i - k
+            if s < 0:
+                return None
+            c = text[s]
+            if c in PUNCT or c in QUOTE_OPEN or c in QUOTE_CLOSE or c in self.t.boundary_chars:
+                return s + 1 if k > 1 else None
+            if s + 1 in ends and k > 1:
+                return s + 1
+            if k > 1 and any(text.endswith(v, 0, s + 1) for v in self.t.verbs if len(v) >= 2):
+                return s + 1
+            if not _CJK.match(c):
+                return s + 1 if k > 1 else None
+        s = i - max_len
+        if s == 0 or (s > 0 and (text[s - 1] in PUNCT or text[s - 1] in self.t.boundary_chars or s in ends)):
+            return s
+        return None
+
+    # ------------------------------------------------------------------ agencies
+    def _prefix_ok(self, text: str, h: Hit) -> bool:
+        """A one-character level word (市, 区…) starts an agency only outside a longer word."""
+        if len(h.text) > 1 or h.start == 0:
+            return True
+        return text[h.start - 1:h.end] not in self.t.level_stop
+
+    def _agencies(self, text: str, by_cat, place_ends: dict[int, Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        seen: set[tuple[int, int]] = set()
+        # prefixes: level words and places, by the position they end at
+        prefixes: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # end -> (start, text, kind)
+        for h in by_cat["level"]:
+            if self._prefix_ok(text, h):
+                prefixes[h.end].append((h.start, h.text, "level"))
+        for end, m in place_ends.items():
+            prefixes[end].append((m.start, m.text, "place"))
+        # 中共 + place
+        for end, lst in list(prefixes.items()):
+            for start, ptext, kind in lst:
+                if kind == "place" and text.startswith("中共", start - 2):
+                    prefixes[end].append((start - 2, "中共" + ptext, "place"))
+
+        def emit(start, end, rule, attrs, conf=1.0):
+            if (start, end) in seen:
+                return
+            seen.add((start, end))
+            out.append(Mention("Agency", text[start:end], start, end, rule, text[start:end], None, conf, attrs))
+
+        for h in by_cat["central"]:
+            emit(h.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
+        for h in by_cat["dept"]:
+            for pstart, ptext, kind in sorted(prefixes.get(h.start, ()), key=lambda p: p[0]):
+                emit(pstart, h.end, RULE_AGENCY_DEPT,
+                     (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), ("body", h.text)))
+                break
+        for end, lst in prefixes.items():
+            for pstart, ptext, kind in sorted(lst, key=lambda p: p[0]):
+                m = self._body_after(text, end)
+                if m is not None:
+                    mid, body = m
+                    stop = end + len(mid) + len(body)
+                    if any(s <= pstart and stop <= e for s, e in seen):
+                        continue
+                    emit(pstart, stop, RULE_AGENCY_GRAMMAR,
+                         (("prefix", ptext), ("prefix_kind", kind), ("middle", mid), ("body", body)), 0.8)
+                    break
+        # development zones named by grammar: place + zone suffix
+        for end, m in place_ends.items():
+            for suf in _ZONE_SUFFIXES:
+                if text.startswith(suf, end):
+                    name = text[m.start:end + len(suf)]
+                    out.append(Mention("Place", name, m.start, end + len(suf), RULE_ZONE_GRAMMAR, name, "District",
+                                       0.8, (("keys", ()), ("full", True), ("zone", True), ("within", m.attributes.get("keys", ())))))
+                    break
+        return out
+
+    def _body_after(self, text: str, p: int) -> tuple[str, str] | None:
+        """The (middle, body) of an agency name starting at ``p``, shortest middle first."""
+        limit = max(b[2] for b in self.t.bodies)
+        for L in range(0, limit + 1):
+            if L:
+                c = text[p + L - 1] if p + L - 1 < len(text) else ""
+                if not c or not _CJK.match(c) or c in self.t.function_chars:
+                    return None
+            mid = text[p:p + L]
+            for body, lo, hi, end_re in self.t.bodies:
+                if lo <= L <= hi and text.startswith(body, p + L):
+                    if end_re is not None and not end_re.search(mid):
+                        continue
+                    if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
+                        continue
+                    return mid, body
+        return None
+
+    # ------------------------------------------------------------------ organizations
+    def _organizations(self, text: str) -> list[Mention]:
+        out = []
+        for suf in _ORG_SUFFIXES:
+            for mt in re.finditer(re.escape(suf), text):
+                end = mt.end()
+                if any(o.start < end <= o.end or o.end == end for o in out):
+                    continue
+                s = end - len(suf)
+                k = 0
+                while s - 1 >= 0 and k < 14 and _CJK.match(text[s - 1]) and text[s - 1] not in self.t.function_chars:
+                    s -= 1
+                    k += 1
+                if k >= 2:
+                    out.append(Mention("Organization", text[s:end], s, end, RULE_ORG, text[s:end], None, 0.8))
+        return out
+
+    # ------------------------------------------------------------------ projects
+    def _is_boundary(self, c: str) -> bool:
+        return c in PUNCT or c in QUOTE_OPEN or c in BOOK_OPEN or c in BOOK_CLOSE or c in _DIGIT \
+            or c in self.t.boundary_chars
+
+    def _name_start(self, text: str, i: int, max_len: int) -> tuple[int, str | None]:
+        """Scan left from ``i`` for the start of a name; return (start, the verb before it).
+
+        The scan stops at punctuation, a boundary character or a verb (kg/data/project_verbs.txt);
+        a quoted term counts as one unit; a verb that would leave fewer than two characters of
+        name is taken into the name (落实 in 扶贫政策落实大行动). (-1, None) when no start is found
+        within ``max_len`` characters.
+        """
+        s, n = i, 0
+        while s > 0 and n < max_len:
+            c = text[s - 1]
+            if c in QUOTE_CLOSE:
+                q = max(text.rfind(o, 0, s - 1) for o in QUOTE_OPEN)
+                if q < 0 or s - 1 - q > 12:
+                    break
+                n += s - q
+                s = q
+                continue
+            if self._is_boundary(c):
+                break
+            verb = next((v for v in self.t.verbs if text.endswith(v, 0, s)), None)
+            if verb is not None and n >= 2:
+                return s, verb
+            s -= 1
+            n += 1
+        if n > max_len or (n == max_len and s > 0 and not self._is_boundary(text[s - 1])
+                           and not any(text.endswith(v, 0, s) for v in self.t.verbs)):
+            return -1, None
+        j = s
+        while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
+            j -= 1
+        verb = next((v for v in self.t.verbs if text.endswith(v, 0, j)), None)
+        return s, verb
+
+    def _projects(self, text: str, by_cat, places: list[Mention], agencies: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        spans: set[tuple[int, int]] = set()
+
+        def emit(start, end, rule, subtype=None, conf=0.8, attrs=()):
+            name = text[start:end]
+            if (start, end) in spans or not name.strip():
+                return
+            spans.add((start, end))
+            out.append(Mention("Project", name, start, end, rule, name, subtype, conf, attrs))
+
+        for h in by_cat["campaign"]:
+            name, part_of = h.payload
+            emit(h.start, h.end, RULE_PROJECT_CAMPAIGN, "Campaign", 1.0, (("canonical", name), ("part_of", part_of)))
+        place_spans = [(m.start, m.end) for m in places]
+        agency_ends = {m.end for m in agencies}
+        heads = self._longest(by_cat["head"])
+        prev_intro = {}  # enumeration: end of an accepted weak-head item -> True
+        for h in heads:
+            strength, campaign, max_name = self.t.heads[h.payload]
+            start, verb = self._name_start(text, h.start, max_name)
+            if start < 0:
+                continue
+            name = text[start:h.start]
+            if len(name) < 2 or name in self.t.stop_names or start in agency_ends:
+                if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
+                    continue
+            nxt = text[h.end:h.end + 1]
+            has_quote = any(q in name for q in QUOTE_OPEN)
+            has_place = any(start <= s and e <= h.start for s, e in place_spans)
+            if strength == "weak":
+                if nxt and _CJK.match(nxt) and nxt not in self.t.function_chars:
+                    continue  # the head word is part of a longer word (专项目标, 治理思路)
+                item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
+                introduced = verb in self.t.introducers
+                if not (has_quote or has_place or introduced or item_of_list):
+                    continue
+                if not (has_quote or has_place) and len(name) < 3:
+                    continue
+            prev_intro[h.end] = True
+            emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
+                 0.8 if strength == "strong" else 0.6)
+        # 《…》 titles that end in a plan word
+        for mt in re.finditer(r"《([^《》\n]{2,40})》", text):
+            title = mt.group(1)
+            if any(title.endswith(hd) for hd in self.t.heads) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
+                emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
+        # A、B等重点项目: each item of the list is a project
+        for mt in re.finditer(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大|一批)?(?:项目|工程)", text):
+            pos = mt.start(1)
+            for item in mt.group(1).split("、"):
+                s = pos
+                e = pos + len(item)
+                pos = e + 1
+                vs, _ = self._name_start(text, e, 10)
+                s = max(s, vs) if vs >= 0 else s
+                emit(s, e, RULE_PROJECT_LIST, None, 0.6)
+        return out

@@ -1,0 +1,47 @@
+"""Sentences and paragraphs of Chinese text, as character offsets.
+
+A sentence ends at 。！？!?； or a line break; a closing quote or bracket right after the end
+mark stays with its sentence (“…。”). A paragraph is a line.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["sentence_spans", "paragraph_spans"]
+
+_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank sentence, in order.
+
+    >>> t = "到2021年,要力争达到2万亿元。明年将步入小康。"
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['到2021年,要力争达到2万亿元。', '明年将步入小康。']
+    """
+    out, start = [], 0
+    for m in _END.finditer(text):
+        end = m.end() if text[m.start()] != "\n" else m.start()
+        _add(text, start, end, out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line."""
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        _add(text, start, m.start(), out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))

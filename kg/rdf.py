@@ -1,0 +1,684 @@
+"""The networkx graph <-> RDF: IRIs, a named graph per article, provenance, formats, SHACL.
+
+Layout of the :class:`rdflib.Dataset` made by :func:`to_dataset`
+-----------------------------------------------------------------
+
+IRIs
+    Every node id of the networkx graph (``agency/武汉市发展和改革委员会``,
+    ``target/<doc>/<start>-<end>``, ``doc/<doc id>``) becomes
+    ``https://w3id.org/govkg/id/<kind>/<h>`` where ``<kind>`` is the id's first segment when it is a
+    plain ASCII word (else ``node``) and ``<h>`` the first 20 hex digits of the SHA-1 of the UTF-8 id.
+    The IRI is the same on every run and machine, always valid (ASCII, no escaping issue in any
+    format) and the id itself is kept as ``gk:key``. Named graphs are
+    ``https://w3id.org/govkg/graph/<sha1(doc id)[:20]>`` (:func:`doc_graph_iri`); mentions and
+    assertions get ``…/id/mention/<h>`` and ``…/id/assertion/<h>`` hashed from their content.
+
+Default graph: the merged entities
+    For Agency, Organization, Place, Project nodes: ``rdf:type`` with the kind class and (when set)
+    the subtype class (``gk:Place`` *and* ``gk:District``), ``gk:key``, ``rdfs:label`` and
+    ``skos:prefLabel`` (the canonical name, ``@zh``), ``skos:altLabel @zh`` per alias,
+    ``gk:divisionCode``, and ``gk:attributes`` (JSON) for any attribute the contract does not name.
+    Edges with no evidence record (e.g. from the division table) are stated here too, with a
+    ``gk:Assertion`` carrying their rule and confidence.
+
+One named graph per article (:func:`doc_graph_iri` of the doc id)
+    * the ``gk:Document`` node (``dcterms:identifier``, ``dcterms:title``, ``dcterms:date``,
+      ``schema:url``, ``gk:sourceFile``, ``gk:metadata``);
+    * the article's targets (``gk:text``, ``gk:deadline`` xsd:date, ``gk:value`` xsd:decimal,
+      ``gk:unit``, ``gk:approximate``, ``gk:comparator``, ``gk:metric``, ``gk:timePhrase``,
+      labels as for entities);
+    * ``gk:mentionedIn`` from each node to the document;
+    * provenance of nodes: for each evidence record ``node gk:provenance ?m`` with
+      ``?m a gk:Mention`` (an ``oa:Annotation`` and ``prov:Entity``), ``oa:hasBody node``,
+      ``gk:inDocument doc``, ``gk:sentence``, ``gk:quote`` (the span), ``gk:start`` / ``gk:end`` /
+      ``gk:sentenceStart`` (xsd:integer character offsets in the original text), ``gk:rule``,
+      ``gk:confidence`` (xsd:decimal). A target's sentence is therefore one hop away.
+    * edges: the triple ``s gk:partOf o`` in the graph of every article that states it, and one
+      ``gk:Assertion`` (an ``rdf:Statement``) per evidence record with ``rdf:subject`` /
+      ``rdf:predicate`` / ``rdf:object`` and the same evidence properties as a mention.
+      ``gk:mentionedIn`` edges are not reified: the mentions are their evidence.
+
+Literals are cleaned of characters XML 1.0 / N-Triples cannot carry (C0 controls other than tab,
+LF, CR; lone surrogates; U+FFFE, U+FFFF) by :func:`clean_text`; offsets still refer to the original.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, Namespace
+
+from .errors import InputError, ValidationError
+from .vocab import GK, GRAPH, ID, NS
+
+__all__ = [
+    "ONTOLOGY_DIR",
+    "OA",
+    "SCHEMA",
+    "node_iri",
+    "doc_graph_iri",
+    "is_valid_iri",
+    "clean_text",
+    "to_dataset",
+    "to_graph",
+    "write_rdf",
+    "read_rdf",
+    "from_rdf",
+    "validate",
+    "load_context",
+]
+
+log = logging.getLogger(__name__)
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontologies"
+if not ONTOLOGY_DIR.is_dir():  # pragma: no cover - source checkout without the symlink
+    ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+
+PREFIXES = {
+    "gk": NS,
+    "gkid": ID,
+    "gkg": GRAPH,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "schema": str(SCHEMA),
+    "oa": str(OA),
+}
+
+LANG = "zh"
+KIND_CLASS = {
+    "Agency": GK.Agency,
+    "Organization": GK.Organization,
+    "Place": GK.Place,
+    "Project": GK.Project,
+    "Target": GK.Target,
+    "Document": GK.Document,
+}
+SUBTYPE_CLASS = {"District": GK.District, "WaterBody": GK.WaterBody, "Campaign": GK.Campaign}
+CLASS_KIND = {v: k for k, v in KIND_CLASS.items()}
+CLASS_SUBTYPE = {v: k for k, v in SUBTYPE_CLASS.items()}
+PREDICATE_PROP = {
+    "partOf": GK.partOf,
+    "locatedIn": GK.locatedIn,
+    "responsibleFor": GK.responsibleFor,
+    "setBy": GK.setBy,
+    "concerns": GK.concerns,
+    "mentionedIn": GK.mentionedIn,
+}
+PROP_PREDICATE = {v: k for k, v in PREDICATE_PROP.items()}
+
+# node attributes the RDF mapping knows; the rest goes to gk:attributes as JSON
+_ENTITY_ATTRS = {"kind", "label", "aliases", "subtype", "docs", "mentions", "provenance", "code"}
+_TARGET_ATTRS = _ENTITY_ATTRS | {"text", "deadline", "time_phrase", "value", "unit", "approximate",
+                                 "comparator", "metric", "doc"}
+_DOC_ATTRS = {"kind", "label", "title", "date", "url", "source", "meta", "docs", "mentions",
+              "provenance", "aliases", "subtype", "text"}
+_EDGE_ATTRS = {"predicate", "provenance", "rule", "confidence", "key"}
+_TARGET_FIELDS = (  # attribute, property, literal maker name
+    ("time_phrase", GK.timePhrase, "zh"),
+    ("unit", GK.unit, "str"),
+    ("comparator", GK.comparator, "str"),
+    ("metric", GK.metric, "zh"),
+)
+
+# ------------------------------------------------------------------ IRIs and literals
+
+_KIND_RE = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+# RFC 3987 forbids these anywhere in an IRI (and N-Triples / Turtle cannot write them raw)
+_IRI_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f\ud800-\udfff\ufffe\uffff]*")
+_BAD_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _digest(*parts: Any) -> str:
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def is_valid_iri(iri: str) -> bool:
+    """True when ``iri`` is an absolute IRI every RDF syntax can write (no space, ``<>"{}|\\^```…).
+
+    >>> is_valid_iri("https://w3id.org/govkg/id/agency/0f")
+    True
+    >>> is_valid_iri("https://example.org/a b")
+    False
+    """
+    return isinstance(iri, str) and _IRI_RE.fullmatch(iri) is not None
+
+
+def _checked(iri: str) -> URIRef:
+    if not is_valid_iri(iri):  # pragma: no cover - minted IRIs are ASCII hex
+        raise ValueError(f"invalid IRI {iri!r}")
+    return URIRef(iri)
+
+
+def node_iri(node_id: str) -> URIRef:
+    """The IRI of a networkx node id: ``https://w3id.org/govkg/id/<kind>/<sha1 slug>``.
+
+    >>> node_iri("place/黄陂区").startswith("https://w3id.org/govkg/id/place/")
+    True
+    >>> node_iri("place/黄陂区") == node_iri("place/黄陂区")
+    True
+    """
+    if not isinstance(node_id, str) or not node_id:
+        raise ValueError(f"node id must be a non-empty string, not {node_id!r}")
+    kind, sep, _ = node_id.partition("/")
+    kind = kind.lower() if sep and _KIND_RE.fullmatch(kind.lower()) else "node"
+    return _checked(f"{ID}{kind}/{_digest(node_id)}")
+
+
+def doc_graph_iri(doc_id: str) -> URIRef:
+    """The IRI of the named graph that holds the facts read in one article."""
+    if not isinstance(doc_id, str) or not doc_id:
+        raise ValueError(f"doc id must be a non-empty string, not {doc_id!r}")
+    return _checked(f"{GRAPH}{_digest(doc_id)}")
+
+
+def clean_text(text: Any) -> str:
+    """``text`` as a string without the characters XML 1.0 and N-Triples cannot carry.
+
+    >>> clean_text("a\\x00b\\ud800c\\x0bd")
+    'abcd'
+    """
+    s = text if isinstance(text, str) else str(text)
+    return _BAD_CHARS.sub("", s)
+
+
+def _zh(text: Any) -> Literal:
+    return Literal(clean_text(text), lang=LANG)
+
+
+def _str(text: Any) -> Literal:
+    return Literal(clean_text(text))
+
+
+def _decimal(x: Any) -> Literal | None:
+    if isinstance(x, bool) or x is None:
+        return None
+    try:
+        if isinstance(x, float):
+            if not math.isfinite(x):
+                return None
+            d = Decimal(repr(x))
+        else:
+            d = Decimal(str(x))
+    except (InvalidOperation, ValueError):
+        return None
+    if not d.is_finite():
+        return None
+    lex = format(d, "f")
+    if "." not in lex:
+        lex += ".0"
+    return Literal(lex, datatype=XSD.decimal)
+
+
+def _date(x: Any) -> Literal | None:
+    if x is None or x == "":
+        return None
+    if isinstance(x, _dt.datetime):
+        return Literal(x.isoformat(), datatype=XSD.dateTime)
+    if isinstance(x, _dt.date):
+        return Literal(x.isoformat(), datatype=XSD.date)
+    s = str(x).strip()
+    try:
+        return Literal(_dt.date.fromisoformat(s).isoformat(), datatype=XSD.date)
+    except ValueError:
+        pass
+    try:
+        return Literal(_dt.datetime.fromisoformat(s).isoformat(), datatype=XSD.dateTime)
+    except ValueError:
+        log.warning("not an ISO date: %r", s)
+        return None
+
+
+def _int(x: Any) -> Literal | None:
+    try:
+        return Literal(int(x), datatype=XSD.integer)
+    except (TypeError, ValueError):
+        return None
+
+
+def _json(obj: Any) -> Literal:
+    return _str(json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str))
+
+
+# ------------------------------------------------------------------ networkx -> Dataset
+
+def _doc_of_node(node: str, data: dict) -> str | None:
+    """The article a per-document node (Target, Document) belongs to."""
+    kind = data.get("kind")
+    if kind == "Document":
+        return node.partition("/")[2] or node
+    if data.get("doc"):
+        return str(data["doc"])
+    if node.startswith("target/"):
+        rest = node[len("target/"):]
+        head, sep, _tail = rest.rpartition("/")
+        if sep and head:
+            return head
+    for p in data.get("provenance") or ():
+        if isinstance(p, dict) and p.get("doc"):
+            return str(p["doc"])
+    docs = data.get("docs") or ()
+    return str(docs[0]) if docs else None
+
+
+def _evidence(g: Graph, ev: URIRef, p: dict, doc_nodes: dict[str, URIRef]) -> None:
+    """Evidence properties of a mention or an assertion from one provenance dict."""
+    doc = p.get("doc")
+    if doc is not None:
+        g.add((ev, GK.inDocument, doc_nodes.get(str(doc)) or node_iri(f"doc/{doc}")))
+    sentence = p.get("sentence")
+    if sentence is not None:
+        g.add((ev, GK.sentence, _zh(sentence)))
+    for key, prop in (("start", GK.start), ("end", GK.end), ("sent_start", GK.sentenceStart)):
+        lit = _int(p.get(key))
+        if lit is not None:
+            g.add((ev, prop, lit))
+    if sentence is not None:
+        try:
+            s0, a, b = int(p.get("sent_start")), int(p.get("start")), int(p.get("end"))
+            if 0 <= a - s0 <= b - s0 <= len(sentence):
+                quote = sentence[a - s0:b - s0]
+                if quote:
+                    g.add((ev, GK.quote, _zh(quote)))
+        except (TypeError, ValueError):
+            pass
+    if p.get("rule") is not None:
+        g.add((ev, GK.rule, _str(p["rule"])))
+    conf = _decimal(p.get("confidence"))
+    if conf is not None:
+        g.add((ev, GK.confidence, conf))
+    extra = {k: v for k, v in p.items()
+             if k not in {"doc", "sentence", "start", "end", "sent_start", "rule", "confidence"}}
+    if extra:
+        g.add((ev, GK.attributes, _json(extra)))
+
+
+def _labels(g: Graph, s: URIRef, node: str, data: dict) -> None:
+    label = data.get("label") or data.get("title") or data.get("text") or node.partition("/")[2] or node
+    g.add((s, RDFS.label, _zh(label)))
+    g.add((s, SKOS.prefLabel, _zh(label)))
+    for alias in data.get("aliases") or ():
+        if alias and alias != label:
+            g.add((s, SKOS.altLabel, _zh(alias)))
+
+
+def to_dataset(G: nx.MultiDiGraph) -> Dataset:
+    """The graph as an RDF dataset: merged entities in the default graph, one named graph per article.
+
+    See the module docstring for the layout. Node and edge attributes the contract does not name
+    are kept as a JSON string in ``gk:attributes``.
+    """
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True)
+    default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
+    graphs: dict[str, Graph] = {}
+
+    def graph_of(doc: str | None) -> Graph:
+        if doc is None:
+            return default
+        if doc not in graphs:
+            graphs[doc] = ds.graph(doc_graph_iri(doc))
+        return graphs[doc]
+
+    iris = {n: node_iri(str(n)) for n in G.nodes}
+    doc_nodes: dict[str, URIRef] = {}
+    for n, data in G.nodes(data=True):
+        if data.get("kind") == "Document":
+            doc_nodes[_doc_of_node(str(n), data)] = iris[n]
+
+    for n, data in G.nodes(data=True):
+        node = str(n)
+        s = iris[n]
+        kind = data.get("kind")
+        per_doc = kind in ("Target", "Document")
+        home = graph_of(_doc_of_node(node, data)) if per_doc else default
+        cls = KIND_CLASS.get(kind)
+        if cls is None:
+            log.warning("node %r has unknown kind %r: written without a class", node, kind)
+        else:
+            home.add((s, RDF.type, cls))
+        sub = SUBTYPE_CLASS.get(data.get("subtype"))
+        if sub is not None:
+            home.add((s, RDF.type, sub))
+        home.add((s, GK.key, _str(node)))
+        known = _ENTITY_ATTRS
+        if kind == "Document":
+            known = _DOC_ATTRS
+            doc_id = _doc_of_node(node, data)
+            home.add((s, DCTERMS.identifier, _str(doc_id)))
+            title = data.get("title") or data.get("label") or doc_id
+            home.add((s, RDFS.label, _zh(title)))
+            if data.get("title"):
+                home.add((s, DCTERMS.title, _zh(data["title"])))
+            date = _date(data.get("date"))
+            if date is not None:
+                home.add((s, DCTERMS.date, date))
+            if data.get("url"):
+                home.add((s, SCHEMA.url, Literal(clean_text(data["url"]), datatype=XSD.anyURI)))
+            if data.get("source"):
+                home.add((s, GK.sourceFile, _str(data["source"])))
+            if data.get("meta"):
+                home.add((s, GK.metadata, _json(data["meta"])))
+        else:
+            _labels(home, s, node, data)
+            if data.get("code"):
+                home.add((s, GK.divisionCode, _str(data["code"])))
+            if kind == "Target":
+                known = _TARGET_ATTRS
+                if data.get("text"):
+                    home.add((s, GK.text, _zh(data["text"])))
+                deadline = _date(data.get("deadline"))
+                if deadline is not None:
+                    home.add((s, GK.deadline, deadline))
+                value = _decimal(data.get("value"))
+                if value is not None:
+                    home.add((s, GK.value, value))
+                if data.get("approximate") is not None:
+                    home.add((s, GK.approximate, Literal(bool(data["approximate"]))))
+                for attr, prop, how in _TARGET_FIELDS:
+                    if data.get(attr) not in (None, ""):
+                        home.add((s, prop, _zh(data[attr]) if how == "zh" else _str(data[attr])))
+            for p in data.get("provenance") or ():
+                if not isinstance(p, dict):
+                    continue
+                m = _checked(f"{ID}mention/{_digest(node, p.get('doc'), p.get('start'), p.get('end'), p.get('rule'))}")
+                g = graph_of(str(p["doc"]) if p.get("doc") is not None else None)
+                g.add((s, GK.provenance, m))
+                g.add((m, RDF.type, GK.Mention))
+                g.add((m, OA.hasBody, s))
+                _evidence(g, m, p, doc_nodes)
+        extra = {k: v for k, v in data.items() if k not in known}
+        if extra:
+            home.add((s, GK.attributes, _json(extra)))
+
+    for u, v, key, data in G.edges(keys=True, data=True):
+        pred = data.get("predicate") or key
+        prop = PREDICATE_PROP.get(pred)
+        if prop is None:
+            log.warning("edge %r -%r-> %r has an unknown predicate: skipped", u, pred, v)
+            continue
+        s, o = iris[u], iris[v]
+        if pred == "mentionedIn":
+            vdata = G.nodes[v]
+            g = graph_of(_doc_of_node(str(v), vdata)) if vdata.get("kind") == "Document" else default
+            g.add((s, prop, o))
+            continue
+        extra = {k: x for k, x in data.items() if k not in _EDGE_ATTRS}
+        records = [p for p in data.get("provenance") or () if isinstance(p, dict)]
+        if not records:
+            records = [{"rule": data.get("rule"), "confidence": data.get("confidence")}]
+        for p in records:
+            rec = dict(p)
+            rec.setdefault("rule", data.get("rule"))
+            if rec.get("confidence") is None:
+                rec["confidence"] = data.get("confidence")
+            g = graph_of(str(rec["doc"]) if rec.get("doc") is not None else None)
+            g.add((s, prop, o))
+            a = _checked(f"{ID}assertion/{_digest(u, pred, v, rec.get('doc'), rec.get('start'), rec.get('end'), rec.get('rule'))}")
+            g.add((a, RDF.type, GK.Assertion))
+            g.add((a, RDF.subject, s))
+            g.add((a, RDF.predicate, prop))
+            g.add((a, RDF.object, o))
+            _evidence(g, a, {k: x for k, x in rec.items() if x is not None}, doc_nodes)
+            if extra:
+                g.add((a, GK.attributes, _json(extra)))
+    return ds
+
+
+def to_graph(G: nx.MultiDiGraph | Dataset) -> Graph:
+    """Every triple of :func:`to_dataset` in one graph (the union of default and named graphs)."""
+    ds = G if isinstance(G, Dataset) else to_dataset(G)
+    flat = Graph()
+    for prefix, ns in PREFIXES.items():
+        flat.bind(prefix, ns, override=True)
+    for s, p, o, _c in ds.quads((None, None, None, None)):
+        flat.add((s, p, o))
+    return flat
+
+
+# ------------------------------------------------------------------ files
+
+def load_context() -> dict:
+    """The JSON-LD context shipped in ``ontologies/context.jsonld`` (its ``@context`` value)."""
+    with open(ONTOLOGY_DIR / "context.jsonld", encoding="utf-8") as f:
+        return json.load(f)["@context"]
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+FORMATS = {  # file name -> (rdflib format, dataset?)
+    "ttl": ("graph.ttl", "turtle", False),
+    "trig": ("graph.trig", "trig", True),
+    "nq": ("graph.nq", "nquads", True),
+    "nt": ("graph.nt", "nt", False),
+    "jsonld": ("graph.jsonld", "json-ld", True),
+}
+
+
+def write_rdf(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[str] | None = None) -> dict[str, Path]:
+    """Write ``graph.ttl`` (flattened), ``graph.trig``, ``graph.nq``, ``graph.nt`` (flattened) and
+    ``graph.jsonld`` (named graphs, with the context of ``ontologies/context.jsonld`` inline).
+
+    Each file is written to a temporary file beside it and moved into place, so a reader never sees
+    half a file. Returns ``{"ttl": Path, ...}``.
+    """
+    out = Path(out_dir)
+    ds = to_dataset(G)
+    flat = to_graph(ds)
+    written = {}
+    for fmt in formats or FORMATS:
+        name, rdflib_fmt, keep_graphs = FORMATS[fmt]
+        src = ds if keep_graphs else flat
+        if fmt == "jsonld":
+            data = src.serialize(format=rdflib_fmt, context=load_context(), encoding="utf-8")
+        else:
+            data = src.serialize(format=rdflib_fmt, encoding="utf-8")
+        _atomic_write(out / name, data)
+        written[fmt] = out / name
+    return written
+
+
+_SUFFIX_FORMAT = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads",
+                  ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml",
+                  ".xml": "xml", ".owl": "xml", ".n3": "n3"}
+
+
+def read_rdf(path: str | os.PathLike) -> Dataset:
+    """Parse an RDF file (format from the suffix) into a Dataset; raises :class:`InputError`."""
+    p = Path(path)
+    fmt = _SUFFIX_FORMAT.get(p.suffix.lower())
+    if fmt is None:
+        raise InputError(str(p), f"unknown RDF suffix {p.suffix!r} (use one of {', '.join(sorted(_SUFFIX_FORMAT))})")
+    if not p.is_file():
+        raise InputError(str(p), "no such file")
+    ds = Dataset()
+    try:
+        ds.parse(str(p), format=fmt)
+    except Exception as exc:  # rdflib raises many types
+        raise InputError(str(p), f"cannot parse as {fmt}: {exc}") from exc
+    return ds
+
+
+# ------------------------------------------------------------------ RDF -> networkx
+
+def _flat(graph: Graph | Dataset | str | os.PathLike) -> Graph:
+    if isinstance(graph, (str, os.PathLike)):
+        graph = read_rdf(graph)
+    if isinstance(graph, Dataset) or hasattr(graph, "quads") and not type(graph) is Graph:
+        flat = Graph()
+        for s, p, o, _c in graph.quads((None, None, None, None)):
+            flat.add((s, p, o))
+        return flat
+    return graph
+
+
+def _py(lit: Any) -> Any:
+    if isinstance(lit, Literal):
+        if lit.datatype == XSD.decimal:
+            return float(lit)
+        if lit.datatype in (XSD.date, XSD.dateTime):
+            return str(lit)
+        v = lit.toPython()
+        return v if isinstance(v, (bool, int, float)) else str(lit)
+    return str(lit)
+
+
+def _evidence_dict(g: Graph, ev, keys: dict) -> dict:
+    d: dict[str, Any] = {}
+    doc = g.value(ev, GK.inDocument)
+    if doc is not None:
+        d["doc"] = str(g.value(doc, DCTERMS.identifier) or keys.get(doc, "doc/").partition("/")[2])
+    for prop, key in ((GK.start, "start"), (GK.end, "end"), (GK.sentence, "sentence"),
+                      (GK.sentenceStart, "sent_start"), (GK.rule, "rule"), (GK.confidence, "confidence")):
+        v = g.value(ev, prop)
+        if v is not None:
+            d[key] = _py(v)
+    attrs = g.value(ev, GK.attributes)
+    if attrs is not None:
+        d.update(json.loads(str(attrs)))
+    return d
+
+
+def from_rdf(graph: Graph | Dataset | str | os.PathLike) -> nx.MultiDiGraph:
+    """Rebuild the networkx graph from RDF written by :func:`to_dataset` (or a file of it).
+
+    Enough for export and visualisation: nodes keep kind, label, aliases, subtype, code, the target
+    and document fields, docs, mentions and provenance; edges keep predicate, rule, confidence and
+    provenance.
+    """
+    g = _flat(graph)
+    keys = {s: str(k) for s, k in g.subject_objects(GK.key)}
+    G = nx.MultiDiGraph()
+    for s, node in sorted(keys.items(), key=lambda kv: kv[1]):
+        types = set(g.objects(s, RDF.type))
+        if GK.Mention in types or GK.Assertion in types:
+            continue
+        kind = next((CLASS_KIND[t] for t in types if t in CLASS_KIND), None)
+        subtype = next((CLASS_SUBTYPE[t] for t in types if t in CLASS_SUBTYPE), None)
+        data: dict[str, Any] = {"kind": kind}
+        if kind == "Document":
+            for prop, key in ((DCTERMS.title, "title"), (DCTERMS.date, "date"), (SCHEMA.url, "url"),
+                              (GK.sourceFile, "source")):
+                v = g.value(s, prop)
+                data[key] = None if v is None else str(v)
+            meta = g.value(s, GK.metadata)
+            data["meta"] = json.loads(str(meta)) if meta is not None else {}
+            data["label"] = str(g.value(s, RDFS.label) or node)
+        else:
+            label = g.value(s, SKOS.prefLabel) or g.value(s, RDFS.label)
+            data["label"] = str(label) if label is not None else node
+            data["aliases"] = sorted(str(a) for a in g.objects(s, SKOS.altLabel))
+            data["subtype"] = subtype
+            code = g.value(s, GK.divisionCode)
+            if code is not None:
+                data["code"] = str(code)
+            if kind == "Target":
+                for prop, key in ((GK.text, "text"), (GK.deadline, "deadline"), (GK.timePhrase, "time_phrase"),
+                                  (GK.value, "value"), (GK.unit, "unit"), (GK.approximate, "approximate"),
+                                  (GK.comparator, "comparator"), (GK.metric, "metric")):
+                    v = g.value(s, prop)
+                    data[key] = None if v is None else _py(v)
+                data["approximate"] = bool(data["approximate"])
+            prov = [_evidence_dict(g, m, keys) for m in g.objects(s, GK.provenance)]
+            prov.sort(key=lambda p: (p.get("doc", ""), p.get("start", 0), p.get("end", 0), p.get("rule", "")))
+            data["provenance"] = prov
+            data["mentions"] = len(prov)
+            docs = {p["doc"] for p in prov if "doc" in p}
+            for d in g.objects(s, GK.mentionedIn):
+                ident = g.value(d, DCTERMS.identifier)
+                if ident is not None:
+                    docs.add(str(ident))
+            data["docs"] = sorted(docs)
+        attrs = g.value(s, GK.attributes)
+        if attrs is not None:
+            data.update(json.loads(str(attrs)))
+        G.add_node(node, **data)
+    # edges with their assertions
+    assertions: dict[tuple, list] = {}
+    for a in g.subjects(RDF.type, GK.Assertion):
+        key = (g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object))
+        assertions.setdefault(key, []).append(a)
+    for prop, pred in PROP_PREDICATE.items():
+        for s, o in g.subject_objects(prop):
+            if s not in keys or o not in keys:
+                continue
+            attrs: dict[str, Any] = {"predicate": pred, "provenance": []}
+            for a in assertions.get((s, prop, o), ()):
+                ev = _evidence_dict(g, a, keys)
+                extra = g.value(a, GK.attributes)
+                if extra is not None:
+                    for k in json.loads(str(extra)):
+                        attrs[k] = ev.pop(k, None)
+                if "doc" in ev:
+                    attrs["provenance"].append(ev)
+                attrs.setdefault("rule", ev.get("rule"))
+                attrs.setdefault("confidence", ev.get("confidence"))
+            attrs["provenance"].sort(key=lambda p: (p.get("doc", ""), p.get("start", 0), p.get("end", 0)))
+            G.add_edge(keys[s], keys[o], key=pred, **attrs)
+    return G
+
+
+# ------------------------------------------------------------------ SHACL
+
+def validate(data_graph: Graph | Dataset | nx.MultiDiGraph | str | os.PathLike,
+             shapes: Graph | str | os.PathLike | None = None) -> tuple[bool, str]:
+    """Check a graph against the SHACL shapes (``ontologies/shapes.ttl`` by default).
+
+    Named graphs are merged first (an entity's label lives in the default graph, its provenance in
+    an article's graph). Returns ``(conforms, report text)``.
+    """
+    import pyshacl  # heavy: imported on use
+
+    if isinstance(data_graph, nx.MultiDiGraph):
+        data = to_graph(data_graph)
+    else:
+        data = _flat(data_graph)
+    if shapes is None:
+        shapes = ONTOLOGY_DIR / "shapes.ttl"
+    if not isinstance(shapes, Graph):
+        sg = Graph()
+        try:
+            sg.parse(str(shapes), format="turtle")
+        except Exception as exc:
+            raise InputError(str(shapes), f"cannot parse the shapes: {exc}") from exc
+        shapes = sg
+    try:
+        conforms, _report_graph, text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+                                                         advanced=True, allow_warnings=True)
+    except Exception as exc:  # pragma: no cover - pyshacl internal errors
+        raise ValidationError(f"SHACL validation failed to run: {exc}") from exc
+    return bool(conforms), str(text)

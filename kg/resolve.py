@@ -1,0 +1,262 @@
+"""Resolve raw mentions to entities: canonical names, aliases, stable ids.
+
+The article's own context decides what short and relative names mean: 市 / 我市 / 全市 is the
+article's city, 省 its province, 区 its main district; a short form (黄陂) stands for a county
+only when the article is about that county's city or province; of several places with one name
+(朝阳区 is in Beijing and in Changchun) the one within the article's other places wins.
+
+Ids are plain strings (``place/420116``, ``agency/武汉市发展和改革委员会``), the same on every run
+and machine; :mod:`kg.rdf` turns them into IRIs.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Division, Gazetteer, read_table
+from .model import Mention
+from .nlp import rules as R
+
+__all__ = ["Context", "Resolved", "article_context", "resolve"]
+
+_CITY_LEVELS = {"市", "我市", "全市", "本市"}
+_PROVINCE_LEVELS = {"省", "我省", "全省", "本省", "自治区"}
+_COUNTY_LEVELS = {"区", "县", "我区", "全区", "我县", "全县", "本区", "本县"}
+_NATIONAL = {"国家", "中央", "全国", "中共"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where an article is: its main city, province and district (any may be None)."""
+
+    city: Division | None = None
+    province: Division | None = None
+    county: Division | None = None
+    mentioned: frozenset[str] = frozenset()  # keys of every division the article names
+
+
+@dataclass
+class Resolved:
+    """A mention with the entity it stands for."""
+
+    mention: Mention
+    id: str
+    kind: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    subtype: str | None = None
+    extra_types: tuple[str, ...] = ()
+    key: str | None = None  # gazetteer key of a place
+    attrs: dict = field(default_factory=dict)
+
+
+def _keys(m: Mention) -> tuple[str, ...]:
+    return tuple(m.attributes.get("keys", ()))
+
+
+def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
+    """The article's main city, province and county, from the places it names unambiguously."""
+    cities, provinces, counties = Counter(), Counter(), Counter()
+    mentioned = set()
+    for m in mentions:
+        if m.label != "Place":
+            continue
+        keys = [k for k in _keys(m) if gaz.get(k) is not None]
+        if len(keys) != 1:
+            continue
+        d = gaz.get(keys[0])
+        if not m.attributes.get("full") and d.level not in ("province", "city", "zone", "area"):
+            continue  # a county short form is not evidence on its own
+        mentioned.add(d.key)
+        c, p = gaz.city_of(d.key), gaz.province_of(d.key)
+        if c is not None:
+            cities[c.key] += 1
+        if p is not None:
+            provinces[p.key] += 1
+        if d.level == "county":
+            counties[d.key] += 1
+    city = gaz.get(cities.most_common(1)[0][0]) if cities else None
+    province = gaz.province_of(city.key) if city is not None else (
+        gaz.get(provinces.most_common(1)[0][0]) if provinces else None)
+    county = None
+    if counties:
+        (top, n), *rest = counties.most_common(2)
+        if n >= 2 and (not rest or n > 2 * rest[0][1]) and (city is None or gaz.is_within(top, city.key)):
+            county = gaz.get(top)
+    return Context(city, province, county, frozenset(mentioned))
+
+
+def _in_context(gaz: Gazetteer, key: str, ctx: Context, extra: set[str]) -> int:
+    """2 when the division lies in the article's city or a named county, 1 in its province, else 0."""
+    scope = set(extra)
+    if ctx.city is not None:
+        scope.add(ctx.city.key)
+    if key in scope or any(a.key in scope for a in gaz.ancestors(key)):
+        return 2
+    if ctx.province is not None and (key == ctx.province.key or gaz.is_within(key, ctx.province.key)):
+        return 1
+    return 0
+
+
+class _Resolver:
+    def __init__(self, gaz: Gazetteer, doc_id: str, mentions: list[Mention]):
+        self.gaz = gaz
+        self.doc_id = doc_id
+        self.ctx = article_context(mentions, gaz)
+        self.central_names = {r["name"] for r in read_table("agency_central.tsv")}
+        self.place_at: dict[tuple[int, int], Resolved] = {}
+
+    # -- places ---------------------------------------------------------------
+    def place(self, m: Mention, named_counties: set[str]) -> Resolved | None:
+        gaz, ctx = self.gaz, self.ctx
+        divs = [gaz.get(k) for k in _keys(m)]
+        divs = [d for d in divs if d is not None]
+        full = m.attributes.get("full", True)
+        zone = m.attributes.get("zone", False)
+        extra_types = ("Agency",) if zone else ()
+        if m.rule == R.RULE_PLACE_VILLAGE:
+            divs = [d for d in divs if _in_context(gaz, d.key, ctx, named_counties) == 2]
+            if not divs:
+                return None
+        if not divs:  # suffix-bounded names and zones the table lacks
+            if m.rule == R.RULE_ZONE_GRAMMAR:
+                return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, "District", ("Agency",))
+            return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
+        scored = sorted(divs, key=lambda d: -_in_context(gaz, d.key, ctx, named_counties))
+        best = scored[0]
+        score = _in_context(gaz, best.key, ctx, named_counties)
+        if len(divs) > 1 and score == 0:
+            # several places of that name and none near the article's: prefer a water body or
+            # a customary name, else a full-name province/city; else leave it unresolved
+            local = [d for d in divs if d.level in ("water", "area")]
+            if local:
+                best = local[0]
+            elif full and len({d.name for d in divs}) == 1 and ctx.city is None and ctx.province is None:
+                return Resolved(m, f"place/{divs[0].name}", "Place", divs[0].name, {m.text}, "District")
+            elif not full:
+                return None
+        if not full and best.level in ("county", "town") and score == 0:
+            return None  # a short form far from the article's places (平和, 清流…)
+        if best.level == "water" and any(d.level != "water" for d in divs) and score == 0:
+            pass
+        types = extra_types or (("Agency",) if best.level == "zone" else ())
+        r = Resolved(m, f"place/{best.key}", "Place", best.name, {m.text, *best.short} - {best.name},
+                     best.subtype, types, best.key)
+        if best.code:
+            r.attrs["code"] = best.code
+        return r
+
+    # -- agencies -------------------------------------------------------------
+    def _prefix_name(self, m: Mention) -> str | None:
+        a = m.attributes
+        ptext, kind = a.get("prefix", ""), a.get("prefix_kind")
+        if kind == "place":
+            core = ptext[2:] if ptext.startswith("中共") else ptext
+            r = self.place_at.get((m.start + len(ptext) - len(core), m.start + len(ptext)))
+            return r.name if r is not None else None
+        if ptext in _CITY_LEVELS:
+            return self.ctx.city.name if self.ctx.city else None
+        if ptext in _PROVINCE_LEVELS:
+            return self.ctx.province.name if self.ctx.province else None
+        if ptext in _COUNTY_LEVELS:
+            return self.ctx.county.name if self.ctx.county else None
+        if ptext in _NATIONAL:
+            return ptext
+        return None
+
+    def agency(self, m: Mention) -> Resolved:
+        a = m.attributes
+        if m.rule == R.RULE_AGENCY_CENTRAL:
+            name = a["central"]
+            return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
+        ptext = a.get("prefix", "")
+        rest = m.text[len(ptext):]
+        place = self._prefix_name(m)
+        if a.get("dept"):
+            body_full = a["dept"]
+        else:
+            body_full = rest
+        if place is None:
+            # a relative name (区委) whose referent the article does not pin down: one node per article
+            return Resolved(m, f"agency/{self.doc_id}/{m.text}", "Agency", m.text, set())
+        if place in _NATIONAL:
+            name = place + body_full
+            if name in self.central_names:
+                return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
+        else:
+            name = place + body_full
+        aliases = {m.text, place + rest} - {name}
+        return Resolved(m, f"agency/{name}", "Agency", name, aliases)
+
+    # -- projects -------------------------------------------------------------
+    def project(self, m: Mention) -> Resolved:
+        a = m.attributes
+        name = a.get("canonical") or m.text
+        if name.startswith("《") and name.endswith("》"):
+            name = name[1:-1]
+        aliases = {m.text} - {name}
+        if m.rule == R.RULE_PROJECT_LIST:
+            aliases.add(m.text + "项目")
+        return Resolved(m, f"project/{name}", "Project", name, aliases, m.subtype,
+                        attrs={"part_of": a.get("part_of")} if a.get("part_of") else {})
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Remove project spans inside a 《title》 and shorter agencies that end where a longer one does."""
+    titles = [(m.start, m.end) for m in mentions if m.label == "Project" and m.rule == R.RULE_PROJECT_BOOK]
+    best_end: dict[int, int] = {}
+    for m in mentions:
+        if m.label == "Agency":
+            best_end[m.end] = min(best_end.get(m.end, m.start), m.start)
+    out = []
+    for m in mentions:
+        if m.label == "Project" and m.rule != R.RULE_PROJECT_BOOK and any(
+                s <= m.start and m.end <= e for s, e in titles):
+            continue
+        if m.label == "Agency" and best_end[m.end] < m.start:
+            continue
+        out.append(m)
+    return out
+
+
+def _merge_project_suffixes(resolved: list[Resolved]) -> None:
+    """Within one article, a project named by the tail of a longer one's name is that project
+    (智能化改造 after 工业智能化改造; 脱贫攻坚战 is handled by the campaign table)."""
+    names = sorted({r.name for r in resolved if r.kind == "Project"}, key=len, reverse=True)
+    target = {}
+    for short in names:
+        if len(short) < 4:
+            continue
+        longer = [n for n in names if len(n) > len(short) and n.endswith(short) and n not in target]
+        if len(longer) == 1:
+            target[short] = longer[0]
+    for r in resolved:
+        if r.kind == "Project" and r.name in target:
+            r.aliases.add(r.name)
+            r.name = target[r.name]
+            r.id = f"project/{r.name}"
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[Resolved], Context]:
+    """Resolve the mentions of one article; mentions that resolve to nothing are dropped."""
+    mentions = _drop_nested(mentions)
+    res = _Resolver(gaz, doc_id, mentions)
+    out: list[Resolved] = []
+    # places first: agencies' prefixes refer to them; named counties scope the villages
+    named_counties = {k for k in res.ctx.mentioned if (d := gaz.get(k)) and d.level in ("county", "town")}
+    for m in sorted((m for m in mentions if m.label == "Place"), key=lambda m: m.rule == R.RULE_PLACE_VILLAGE):
+        r = res.place(m, named_counties)
+        if r is not None:
+            out.append(r)
+            res.place_at[(m.start, m.end)] = r
+            if r.key and gaz.get(r.key) and gaz.get(r.key).level in ("county", "town"):
+                named_counties.add(r.key)
+    for m in mentions:
+        if m.label == "Agency":
+            out.append(res.agency(m))
+        elif m.label == "Project":
+            out.append(res.project(m))
+        elif m.label == "Organization":
+            out.append(Resolved(m, f"org/{m.text}", "Organization", m.text, set()))
+    _merge_project_suffixes(out)
+    return out, res.ctx

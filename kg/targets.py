@@ -1,0 +1,901 @@
+"""Forward-looking commitments inside a sentence, as typed quantities.
+
+A *target* (目标/指标) is a clause that commits to an outcome that can later be checked:
+到2021年地区生产总值达到2万亿元左右; 7月底前将实现首批服务企业的全覆盖. This module finds such
+clauses in one sentence and normalises them into :class:`kg.model.TargetFields`: the deadline
+(end of the period named), the raw time phrase, the value, unit, approximation flag, comparator
+and the metric.
+
+The rule, stated once (see :func:`find_targets`): a clause is a target when it is
+
+* **forward-looking** - it has, or is governed by, a forward time phrase (到2021年, 三年内,
+  7月底前, 明年, "十四五"期间), or it carries a mark of intent (力争, 确保, 计划, 将, 要, 目标,
+  不低于, 控制在 ...), or it sits under a goal header (主要预期目标是：); and
+* **checkable** - it states a value (2万亿元, 30%), or its own time phrase gives a deadline, or it
+  has a result predicate (实现, 建成, 全覆盖, 取得…进展, 步入 ...); and
+* **not reported** - no past mark (已, 同比, 比上年, 完成了, …以来) and not governed by a past time
+  phrase (截至2018年底, 今年1-5月, 去年).
+
+Exhortations (要坚决打好防范化解重大风险攻坚战) are forward but name no value, deadline or result,
+so they are not targets. A clause governed only by a sentence-level time phrase needs a value
+or a result predicate of its own (到2022年, …, 重点支持… is not a second target).
+
+All word lists live in ``kg/data/targets/`` (one entry a line, with a comment header).
+Pure functions; jionlp is imported lazily and only for time phrases outside the grammar here.
+
+Examples
+--------
+>>> import datetime
+>>> parse_quantity("地区生产总值达到2万亿元左右")
+(2000000000000.0, '元', True, '=', '2万亿元左右')
+>>> resolve_deadline("三年内", datetime.date(2019, 6, 28))
+datetime.date(2022, 12, 31)
+>>> [t.deadline.isoformat() for _, _, t in find_targets("到2022年,省市每年共同筹集100亿元,重点支持重大项目建设。", datetime.date(2019, 6, 28))]
+['2022-12-31']
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.model import TargetFields
+
+__all__ = [
+    "find_targets",
+    "find_targets_in_text",
+    "resolve_deadline",
+    "parse_quantity",
+    "find_time_phrases",
+    "split_clauses",
+    "split_sentences",
+    "TimePhrase",
+]
+
+DATA_DIR = Path(__file__).parent / "data" / "targets"
+
+
+# --------------------------------------------------------------------------- data files
+def _lines(name: str) -> list[list[str]]:
+    rows = []
+    for raw in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        rows.append(raw.rstrip("\n").split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _cues() -> dict[str, re.Pattern]:
+    groups: dict[str, list[str]] = {}
+    for row in _lines("cues.tsv"):
+        groups.setdefault(row[0], []).append(row[1])
+    return {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in groups.items()}
+
+
+@lru_cache(maxsize=None)
+def _units() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in _lines("units.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _markers() -> dict[str, list[tuple[str, bool, str | None]]]:
+    out: dict[str, list[tuple[str, bool, str | None]]] = {"prefix": [], "suffix": [], "inner": []}
+    for marker, pos, approx, comp in _lines("markers.tsv"):
+        out[pos].append((marker, approx == "1", None if comp == "-" else comp))
+    for v in out.values():
+        v.sort(key=lambda m: len(m[0]), reverse=True)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _relative_years() -> dict[str, tuple[int, str]]:
+    return {w: (int(o), d) for w, o, d in _lines("relative_years.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _periods() -> dict[str, int]:
+    return {w: int(m) for w, m in _lines("periods.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _plans() -> dict[str, tuple[int, int]]:
+    return {w: (int(a), int(b)) for w, a, b in _lines("plan_periods.tsv")}
+
+
+# --------------------------------------------------------------------------- numerals
+_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_CN_NUM_CHARS = "零〇○一二两三四五六七八九十百千"
+
+
+def _cn_to_int(s: str) -> int | None:
+    """三千 -> 3000, 一百二十 -> 120, 十五 -> 15, 二〇二一 -> 2021 (digit string)."""
+    if not s:
+        return None
+    if all(c in _CN_DIGIT for c in s) and len(s) > 1:  # 二〇二一
+        return int("".join(str(_CN_DIGIT[c]) for c in s))
+    total, section, digit = 0, 0, None
+    for c in s:
+        if c in _CN_DIGIT:
+            digit = _CN_DIGIT[c]
+        elif c in _CN_UNIT:
+            section += (1 if digit is None else digit) * _CN_UNIT[c]
+            digit = None
+        elif c in _CN_BIG:
+            section += digit or 0
+            total += (section or 1) * _CN_BIG[c]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _to_int(s: str) -> int | None:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    return _cn_to_int(s)
+
+
+# --------------------------------------------------------------------------- time phrases
+_YEAR = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})"
+_MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_PRE = r"(?P<pre>截至|截止到|截止至|截止|到|至|于|在|从|自)?"
+_POST = r"(?P<post>以前|之前|前|以内|之内|内|期间|以来|为止)?"
+_PART = r"(?P<part>上半年|下半年|前三季度|第?[一二三四]季度|首季度|年底|年末|年初|底|末|初)?"
+_XUN = r"(?P<xun>上旬|中旬|下旬|底|末|初)?"
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    """A time phrase found in text: where it is, its deadline, and which way it points.
+
+    ``direction`` is ``forward`` (a deadline ahead: 到2021年, 7月底前, 明年), ``current`` (the
+    article's own period, 今年, 2019年 in a 2019 article: a deadline, not a commitment),
+    ``past`` (a reporting period: 截至2018年底, 今年1-5月, 去年, …以来) or ``neutral`` (an event
+    date such as 6月27日).
+    """
+
+    start: int
+    end: int
+    text: str
+    deadline: _dt.date | None
+    direction: str
+
+
+def _month_end(y: int, m: int) -> _dt.date:
+    return _dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+@lru_cache(maxsize=None)
+def _compiled_time() -> list[tuple[str, re.Pattern]]:
+    plans = "|".join(sorted(map(re.escape, _plans()), key=len, reverse=True))
+    rel = "|".join(sorted(map(re.escape, _relative_years()), key=len, reverse=True))
+    q = r"[“”\"'‘’]?"
+    pats = [
+        # 今年1-5月, 2019年1至5月, 1—5月份 : a reporting period
+        ("mrange", rf"(?P<pre>截至|截止到|截止)?(?P<y>{_YEAR}年|{rel})?(?P<m1>{_MON})\s*[-—–~～至到]\s*(?P<m2>{_MON})月份?"),
+        # 2021—2023年, 2021-2025年
+        ("yrange", rf"{_PRE}(?P<y1>\d{{4}})\s*[-—–~～至到]\s*(?P<y2>\d{{4}})\s*年(?:度)?{_POST}"),
+        # 2023年6月底前, 2021年, 2025年底, 2023年上半年, 2022年3月23日
+        ("abs", rf"{_PRE}(?P<y>{_YEAR})\s*年(?:度)?(?:(?P<m>{_MON})\s*月(?:份)?(?:(?P<d>{_DAY})\s*[日号])?{_XUN}|{_PART}){_POST}"),
+        # "十四五"期间 / 末 / 时期
+        ("plan", rf"(?P<pre>到|至|在)?{q}(?P<plan>{plans}){q}(?:规划)?(?P<post>期间|时期|末期|末|收官之年|以来)?"),
+        # 今后三年 / 未来五年 / 三年内 / 用三年时间
+        ("span", r"(?P<lead>今后|未来|近|用)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?年(?P<post>以内|之内|内|时间|左右时间)?"),
+        # 明年, 今年上半年, 年底前, 今年内, 去年
+        ("rel", rf"(?P<pre>到|至|截至|截止到|截止|在)?(?P<rel>{rel}){_PART}(?P<post>以前|之前|前|以内|之内|内|以来)?"),
+        # 7月底前, 6月中旬, 12月, 6月27日, 5月份
+        ("month", rf"{_PRE}(?P<m>{_MON})\s*月(?:份)?(?:(?P<d>{_DAY})\s*[日号])?{_XUN}{_POST}"),
+    ]
+    return [(k, re.compile(p)) for k, p in pats]
+
+
+def _direction(kind: str, g: dict, deadline: _dt.date | None, base: _dt.date | None) -> str:
+    pre, post = g.get("pre") or "", g.get("post") or ""
+    if post in ("以来",):
+        return "past"
+    if kind == "mrange":
+        return "past"
+    if kind in ("abs", "month") and g.get("d") and not g.get("xun") and not post and not pre.startswith("截"):
+        return "neutral"  # 6月27日: the date of an event
+    if pre.startswith("截"):
+        return "forward" if (deadline and base and deadline > base) else "past"
+    if kind == "rel":
+        _, d = _relative_years()[g["rel"]]
+        if d == "past":
+            return "past"
+        if post or pre in ("到", "至"):
+            return "forward"
+        if d == "current" and g.get("part") and deadline and base and deadline < base:
+            return "past"
+        return d
+    if deadline is None:
+        return "forward" if (pre in ("到", "至") or post) else "neutral"
+    if base is not None and deadline < base:
+        return "past"
+    marked = pre in ("到", "至") or post in ("以前", "之前", "前", "以内", "之内", "内", "期间", "为止",
+                                              "时间", "左右时间", "末期", "末", "时期")
+    if kind in ("span", "plan") or marked:
+        return "forward"
+    if kind == "abs":
+        if g.get("d") and not g.get("xun"):
+            return "neutral"
+        if base is None:
+            return "current"
+        return "forward" if deadline.year > base.year else "current"
+    if kind == "yrange":
+        return "forward" if base is None or deadline.year > base.year else "current"
+    if kind == "month":
+        if g.get("d") and not g.get("xun"):
+            return "neutral"
+        return "forward" if g.get("xun") in ("底", "末") else "current"
+    return "neutral"
+
+
+def _resolve_match(kind: str, g: dict, base: _dt.date | None) -> _dt.date | None:
+    by = base.year if base else None
+    try:
+        if kind == "mrange":
+            y = g.get("y")
+            if y and y in _relative_years():
+                yr = by + _relative_years()[y][0] if by else None
+            elif y:
+                yr = _to_int(y[:-1])
+            else:
+                yr = by
+            m2 = _to_int(g["m2"])
+            return _month_end(yr, m2) if yr and m2 and 1 <= m2 <= 12 else None
+        if kind == "yrange":
+            return _dt.date(int(g["y2"]), 12, 31)
+        if kind == "abs":
+            yr = _to_int(g["y"])
+            return _year_part(yr, g)
+        if kind == "plan":
+            first, last = _plans()[g["plan"]]
+            return _dt.date(last, 12, 31)
+        if kind == "span":
+            n = _to_int(g["n"])
+            lead, post = g.get("lead") or "", g.get("post") or ""
+            if not (post or lead in ("今后", "未来", "用")) or by is None or not n:
+                return None
+            return _dt.date(by + n, 12, 31)
+        if kind == "rel":
+            if by is None:
+                return None
+            yr = by + _relative_years()[g["rel"]][0]
+            if g["rel"] in ("年底", "年末", "年底前"):
+                return _dt.date(yr, 12, 31)
+            return _year_part(yr, g)
+        if kind == "month":
+            if by is None:
+                return None
+            m = _to_int(g["m"])
+            if not m or not 1 <= m <= 12:
+                return None
+            return _day_in_month(by, m, g)
+    except (ValueError, TypeError, KeyError):
+        return None
+    return None
+
+
+def _day_in_month(yr: int, m: int, g: dict) -> _dt.date | None:
+    d, xun = g.get("d"), g.get("xun")
+    if d:
+        return _dt.date(yr, m, int(d))
+    if xun == "上旬":
+        return _dt.date(yr, m, 10)
+    if xun == "中旬":
+        return _dt.date(yr, m, 20)
+    if xun == "初":
+        return None  # the beginning of a month is not an end-of-period date
+    return _month_end(yr, m)
+
+
+def _year_part(yr: int | None, g: dict) -> _dt.date | None:
+    if not yr or not 1900 <= yr <= 2200:
+        return None
+    if g.get("m"):
+        m = _to_int(g["m"])
+        if not m or not 1 <= m <= 12:
+            return None
+        return _day_in_month(yr, m, g)
+    part = g.get("part")
+    if part in ("初", "年初"):
+        return None
+    if part:
+        return _month_end(yr, _periods()[part.lstrip("第") if part.lstrip("第") in _periods() else part])
+    return _dt.date(yr, 12, 31)
+
+
+def find_time_phrases(text: str, article_date: _dt.date | None = None) -> list[TimePhrase]:
+    """Every time phrase in ``text``, left to right, longest match at each position.
+
+    >>> [(p.text, p.direction) for p in find_time_phrases("截至6月中旬,…,7月底前将实现", __import__("datetime").date(2019, 6, 28))]
+    [('截至6月中旬', 'past'), ('7月底前', 'forward')]
+    """
+    found: list[tuple[int, int, str, re.Match]] = []
+    for kind, rx in _compiled_time():
+        for m in rx.finditer(text):
+            if m.end() == m.start() or not _valid(kind, m, text):
+                continue
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out, last = [], -1
+    for s, e, kind, m in found:
+        if s < last:
+            continue
+        g = m.groupdict()
+        dl = _resolve_match(kind, g, article_date)
+        out.append(TimePhrase(s, e, text[s:e], dl, _direction(kind, g, dl, article_date)))
+        last = e
+    return out
+
+
+def _valid(kind: str, m: re.Match, text: str) -> bool:
+    s, e = m.start(), m.end()
+    before = text[s - 1] if s else " "
+    after = text[e] if e < len(text) else " "
+    if kind in ("month", "mrange", "abs", "yrange", "span") and (before.isdigit() or before in ".．"):
+        return False
+    if kind == "span":
+        g = m.groupdict()
+        if before in "-—–~～至到" or before.isdigit():
+            return False
+        if not (g.get("post") or g.get("lead") in ("今后", "未来", "用")):
+            return False
+        if after in "期级度" or (g.get("lead") == "近" and not g.get("post")):
+            return False
+    if kind == "month":
+        if before in ("个", "第"):
+            return False
+        if re.match(r"\s*个", text[s:e]):
+            return False
+    if kind == "plan":
+        g = m.groupdict()
+        if not (g.get("pre") or g.get("post")):
+            return False
+    if kind == "abs" and (after.isdigit()):
+        return False
+    return True
+
+
+def resolve_deadline(phrase: str, article_date: _dt.date | None) -> _dt.date | None:
+    """The last day of the period a time phrase names, or None when unsure.
+
+    到2021年 -> 2021-12-31; 三年内 (written 2019-06-28) -> 2022-12-31; 7月底前 -> 2019-07-31;
+    明年 -> 2020-12-31; 年内/今年 -> the article year's December 31; "十四五"期间 -> 2025-12-31;
+    2023年6月底前 -> 2023-06-30; 上半年 -> June 30; 一季度 -> March 31; 今年1-5月 -> May 31 (a
+    reporting period, not January 5th). A relative phrase without an article date gives None.
+    Phrases outside this module's grammar are passed to ``jionlp.parse_time`` and its answer is
+    kept only when it is a plain span or point; month ranges, 以来 and 初 are never guessed.
+
+    >>> import datetime
+    >>> resolve_deadline("2023年6月底前", None)
+    datetime.date(2023, 6, 30)
+    >>> resolve_deadline("明年", None) is None
+    True
+    """
+    phrase = (phrase or "").strip().strip("，,。;；：:")
+    if not phrase:
+        return None
+    phrases = find_time_phrases(phrase, article_date)
+    if phrases:
+        best = max(phrases, key=lambda p: p.end - p.start)
+        covered = best.end - best.start
+        rest = (phrase[: best.start] + phrase[best.end:]).strip()
+        if covered == len(phrase) or len(rest) <= 2:
+            return best.deadline
+    return _jionlp_deadline(phrase, article_date)
+
+
+def _jionlp_deadline(phrase: str, base: _dt.date | None) -> _dt.date | None:
+    if re.search(r"\d\s*[-—–~～至到]\s*\d|以来|初|每", phrase):
+        return None
+    if base is None and not re.search(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年", phrase):
+        return None
+    try:
+        import time
+
+        import jionlp  # noqa: PLC0415 - heavy, imported only when needed
+        tb = time.mktime((base or _dt.date(2000, 1, 1)).timetuple())
+        res = jionlp.parse_time(phrase, time_base=tb)
+    except Exception:  # jionlp raises bare ValueError/Exception for strings it cannot read
+        return None
+    if not isinstance(res, dict) or res.get("type") not in ("time_span", "time_point"):
+        return None
+    times = res.get("time")
+    if not isinstance(times, list) or len(times) != 2 or not isinstance(times[1], str):
+        return None
+    try:
+        end = _dt.datetime.strptime(times[1][:10], "%Y-%m-%d").date()
+    except ValueError:
+        return None
+    return end if 1900 <= end.year <= 2200 else None
+
+
+# --------------------------------------------------------------------------- quantities
+_NUM = r"(?:百分之(?P<pct>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)|(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+))"
+_MULT = (("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("十亿", 1e9), ("千万", 1e7), ("百万", 1e6),
+         ("十万", 1e5), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+
+
+@dataclass(frozen=True)
+class _Qty:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    approx: bool
+    comparator: str
+    num_start: int
+
+
+def _iter_quantities(text: str, masked: list[tuple[int, int]]) -> list[_Qty]:
+    units, mk = _units(), _markers()
+    out: list[_Qty] = []
+    for m in re.finditer(_NUM, text):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in masked):
+            continue
+        before = text[s - 1] if s else " "
+        if re.match(r"\s*[-—–~～至到]\s*\d", text[e:e + 3]) or re.search(r"\d\s*[-—–~～]\s*$", text[max(0, s - 3):s]):
+            continue  # a range (2—3家) has no single value
+        if before in "第×*xX/.．" or (before.isascii() and before.isalpha()):
+            continue
+        if m.group("num") and not m.group("num")[0].isdigit():
+            cn = m.group("num")
+            if not any(c in cn for c in "零〇一二两三四五六七八九十"):
+                continue
+            if cn in ("一", "二", "两") and not text[e:e + 1] in "万亿千百":
+                continue
+        if m.group("pct") is not None:
+            raw = m.group("pct")
+            v = float(raw) if raw[0].isdigit() else _cn_to_int(raw)
+            if v is None:
+                continue
+            value, unit, pos = float(v), "%", e
+        else:
+            raw = m.group("num").replace(",", "")
+            v = float(raw) if raw[0].isdigit() else _cn_to_int(raw)
+            if v is None:
+                continue
+            value, pos, unit = float(v), e, None
+            approx_inner = False
+            after = text[pos:pos + 1]
+            if after.isascii() and after.isalpha() and not text[pos:].startswith("Mbps"):
+                continue
+            direct = next((u for u in units if text.startswith(u, pos)), None)
+            if direct is None:
+                for mm, factor in _MULT:
+                    if text.startswith(mm, pos):
+                        value *= factor
+                        pos += len(mm)
+                        break
+                for marker, _, _ in mk["inner"]:
+                    if text.startswith(marker, pos):
+                        approx_inner = True
+                        pos += len(marker)
+                        break
+                if approx_inner:
+                    for mm, factor in _MULT:
+                        if text.startswith(mm, pos):
+                            value *= factor
+                            pos += len(mm)
+                            break
+                direct = next((u for u in units if text.startswith(u, pos)), None)
+            if direct is None:
+                continue
+            unit = direct
+            pos += len(direct)
+            unit = {"％": "%", "标准箱": "标箱", "千米": "公里", "平方千米": "平方公里"}.get(unit, unit)
+            if unit == "百分点":
+                unit = "个百分点"
+        approx, comp = (approx_inner if m.group("pct") is None else False), None
+        end = pos
+        for marker, a, c in mk["suffix"]:
+            if text.startswith(marker, end):
+                approx = approx or a
+                comp = c or comp
+                end += len(marker)
+                break
+        start = s
+        head = text[max(0, s - 4):s]
+        for marker, a, c in mk["prefix"]:
+            if head.endswith(marker):
+                approx = approx or a
+                comp = comp or c
+                start = s - len(marker)
+                break
+        out.append(_Qty(start, end, value, unit, approx, comp or "=", s))
+    return out
+
+
+def parse_quantity(text: str) -> tuple[float | None, str | None, bool, str | None, str | None]:
+    """The main quantity of a clause: (value, unit, approximate, comparator, value_text).
+
+    The value is a plain number with the multiplier folded in (2万亿元 -> 2e12, 8.6万多名 ->
+    86000); the unit is the measure word or currency after it (元, 家, 名, %, 平方公里 ...).
+    ``approximate`` is True for 多/余/左右/上下/近/约/超过/以上/逾; ``comparator`` is ``>=`` for
+    不低于/不少于/以上/超过/至少/突破, ``<=`` for 控制在/以内/以下/不超过/不高于/…内, else ``=``;
+    ``value_text`` is the surface text of the quantity with its markers. Years, dates and time
+    spans (2021年, 三年内), ordinals (第3), codes (5G, 3.0版) and bare numbers without a unit are
+    not quantities. Without a quantity: ``(None, None, False, None, None)``.
+
+    >>> parse_quantity("8.6万多名建档立卡贫困户")
+    (86000.0, '名', True, '=', '8.6万多名')
+    >>> parse_quantity("城镇调查失业率控制在5%以内")
+    (5.0, '%', False, '<=', '控制在5%以内')
+    """
+    qs = _iter_quantities(text, [(p.start, p.end) for p in find_time_phrases(text)])
+    if not qs:
+        bare = _bare_number(text.strip())
+        if bare is not None:
+            return (bare, None, False, "=", text.strip())
+        return (None, None, False, None, None)
+    q = qs[0]
+    return (q.value, q.unit, q.approx, q.comparator, text[q.start:q.end])
+
+
+def _bare_number(s: str) -> float | None:
+    """A text that is only a number (三千, 两万, 1.5亿): its value, else None."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万亿|亿|万|千|百)?", s)
+    if not m:
+        return None
+    v = float(m.group(1)) if m.group(1)[0].isdigit() else _cn_to_int(m.group(1))
+    if v is None:
+        return None
+    return float(v) * dict(_MULT).get(m.group(2) or "", 1)
+
+
+# --------------------------------------------------------------------------- clauses
+_CLAUSE_SEP = re.compile(r"[，,；;：:！!？?。]")
+_SENT_SEP = re.compile(r"[。！？!?；;\n]")
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: split on ，,；;：:！？。 (not on a comma between digits).
+
+    Offsets index ``sentence``; leading/trailing spaces and the separator are left out.
+    """
+    spans, start = [], 0
+    for m in _CLAUSE_SEP.finditer(sentence):
+        i = m.start()
+        if sentence[i] == "," and 0 < i < len(sentence) - 1 and sentence[i - 1].isdigit() and sentence[i + 1].isdigit():
+            continue
+        spans.append((start, i))
+        start = i + 1
+    spans.append((start, len(sentence)))
+    out = []
+    for s, e in spans:
+        seg = sentence[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text, split on 。！？；\\n (the separator is left out)."""
+    return _split(text, _SENT_SEP)
+
+
+_FILLER = "　 \t“”\"'‘’（）()、"
+_LEAD_STRIP = re.compile(r"^(?:同时|此外|另外|其中|并|并且|而且|全年|届时|预计|要|力争|确保|争取|努力|计划|将|使|实现|推动|推进|"
+                         r"促进|带动|全市|全省|全区|全县|我市|我省|我区)+")
+_TAIL_STRIP = re.compile(r"(?:要|将|力争|确保|争取|努力|可|均|分别|累计|共|共同|每年|年均|"
+                         r"达到|达|增长|增加|下降|降低|减少|提高到|提高至|提高|提升到|提升至|提升|降至|降到|"
+                         r"控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不超过|不高于|至少|"
+                         r"建成|建设|培育|打造|推广|实施|完成|实现|引导|推动|占比|为|在|的|约|近|逾|以上|比例)+$")
+
+
+def _metric(clause: str, q: _Qty | None, offset: int) -> str | None:
+    if q is None:
+        return None
+    pre = clause[: q.start - offset]
+    for t in find_time_phrases(pre):
+        pre = pre.replace(t.text, "")
+    pre = re.split(r"[对把将由让使从与向]", pre)[-1] if re.search(r"[对把]", pre) else pre
+    pre = _LEAD_STRIP.sub("", pre.strip(_FILLER)).strip(_FILLER)
+    short = _TAIL_STRIP.sub("", pre).strip(_FILLER)
+    if 0 < len(short) < 3 and len(pre) <= 20:
+        short = re.sub(r"(?:达到|达|为|在|的|约|近|逾)+$", "", pre)  # 经济增长6% -> 经济增长
+    if 2 <= len(short) <= 20:
+        return short
+    post = re.sub(r"^[（(][^）)]*[）)]", "", clause[q.end - offset:])
+    m = re.match(r"[^，,。；;、将要可均的]{2,16}?(?=(?:[，,]|将|要|可|均|的|进行|实施|开展|纳入|实现|步入|完成|$))", post)
+    if m:
+        return m.group(0).strip(_FILLER) or None
+    return None
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    text: str
+    times: list[TimePhrase]
+
+
+def _is_time_only(c: _Clause) -> bool:
+    if not c.times:
+        return False
+    rest = c.text
+    for t in sorted(c.times, key=lambda t: -t.start):
+        rest = rest[: t.start - c.start] + rest[t.end - c.start:]
+    rest = re.sub(r"^(?:据悉|据了解|同时|其中|另外|此外|而|在|从|自|于|截至|今年|当前|目前)|(?:以来|起|开始|里|中)$", "", rest.strip(_FILLER))
+    return len(rest.strip(_FILLER)) == 0
+
+
+def _strong_forward(text: str) -> bool:
+    cues = _cues()
+    return bool(cues["forward"].search(text) or cues["weak_forward_req"].search(text))
+
+
+def find_targets(sentence: str, article_date: _dt.date | None = None, *,
+                 governing_time: str | None = None) -> list[tuple[int, int, TargetFields]]:
+    """The target clauses of one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence (or any short text; it is split into clauses on ，,；;：:！？。).
+    article_date : datetime.date or None
+        The article's date, the base for relative phrases (明年, 7月底前, 三年内). Without it a
+        relative phrase keeps its ``time_phrase`` but gets no deadline.
+    governing_time : str, optional
+        A time phrase from outside the sentence that governs it (a deadline note such as
+        "6月底完成" after an item of a task list); clauses then need only a value or a result
+        predicate. :func:`find_targets_in_text` passes it.
+
+    Returns
+    -------
+    list of (start, end, TargetFields)
+        ``start``/``end`` are character offsets into ``sentence``; ``sentence[start:end] ==
+        fields.text`` is the clause (a subject clause directly followed by its predicate clause,
+        8.6万多名建档立卡贫困户,将共同步入…, is one clause). ``time_phrase`` is the raw phrase that
+        gives the deadline: the clause's own, else the one governing it from the head of the
+        sentence or from a clause of its own (到2021年, …). A clause listing several values with
+        分别 gives one target per value, each ending after its value.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> s = "明年,8.6万多名建档立卡贫困户,将共同步入全面小康社会。"
+    >>> [(s[a:b], t.deadline.isoformat(), t.value, t.approximate) for a, b, t in find_targets(s, datetime.date(2019, 6, 28))]
+    [('8.6万多名建档立卡贫困户,将共同步入全面小康社会', '2020-12-31', 86000.0, True)]
+    """
+    if not sentence or not sentence.strip():
+        return []
+    cues = _cues()
+    # a time phrase in brackets after a name (行动计划（2021-2023年）) is the name's period, not a deadline
+    all_times = [t for t in find_time_phrases(sentence, article_date)
+                 if not (sentence[t.start - 1:t.start] in "（(" and sentence[t.end:t.end + 1] in "）)"
+                         and t.start > 0 and t.end < len(sentence))]
+    clauses: list[_Clause] = []
+    for s, e in split_clauses(sentence):
+        clauses.append(_Clause(s, e, sentence[s:e], [t for t in all_times if s <= t.start and t.end <= e]))
+
+    # merge a subject clause into the predicate clause that follows it (…贫困户,将共同步入…)
+    merged: list[_Clause] = []
+    lead_modal = re.compile(r"^(?:将|要|可|均|都|全部|基本)")
+    for c in clauses:
+        if merged and lead_modal.match(c.text):
+            p = merged[-1]
+            if (not _is_time_only(p) and not cues["reporting"].search(p.text) and not _strong_forward(p.text)
+                    and not cues["outcome"].search(p.text) and not cues["past"].search(p.text)
+                    and not cues["goal_header"].search(p.text) and len(p.text) <= 30
+                    and _iter_quantities(p.text, [(t.start - p.start, t.end - p.start) for t in p.times])):
+                merged[-1] = _Clause(p.start, c.end, sentence[p.start:c.end], p.times + c.times)
+                continue
+        merged.append(c)
+
+    def qs_any(c: _Clause) -> bool:
+        return bool(_iter_quantities(c.text, [(t.start - c.start, t.end - c.start) for t in c.times]))
+
+    gov: TimePhrase | None = None
+    if governing_time:
+        dl = resolve_deadline(governing_time, article_date)
+        gov = TimePhrase(-1, -1, governing_time, dl, "forward")
+    goal_ctx = False
+    results: list[tuple[int, int, TargetFields]] = []
+    for idx, c in enumerate(merged):
+        if _is_time_only(c):
+            gov = c.times[-1]
+            continue
+        if cues["goal_header"].search(c.text):
+            goal_ctx = True
+            if c.times:
+                gov = c.times[-1]
+            continue
+        own = [t for t in c.times if t.direction != "neutral"]
+        # a time phrase at the very head of the sentence governs the clauses after it
+        if idx == 0 and own and own[0].start == c.start:
+            head_gov = own[0]
+        else:
+            head_gov = None
+        tp = own[0] if own else None
+        if tp is not None and tp.direction == "current" and gov is not None and gov.direction == "forward":
+            tp = None
+        eff = tp or gov
+        if head_gov is not None:
+            gov = head_gov
+        if eff is not None and eff.direction == "past":
+            continue
+        if cues["past"].search(c.text):
+            continue
+        if tp is not None and not qs_any(c) and not _has_content(c, tp):
+            continue  # （6月底完成 : a bare deadline note
+        if not _strong_forward(c.text) and cues["adverbial"].search(re.sub(r"^\s*\d{1,3}\s*[．.、]\s*", "", c.text.lstrip(_FILLER))):
+            continue
+        masked = [(t.start, t.end) for t in all_times]
+        qs = [q for q in _iter_quantities(sentence[: c.end], masked) if q.start >= c.start]
+        outcome = bool(cues["outcome"].search(c.text))
+        forward = bool((eff is not None and eff.direction == "forward") or _strong_forward(c.text) or goal_ctx)
+        if not forward:
+            continue
+        own_deadline = tp is not None and tp.direction == "forward" and _has_content(c, tp)
+        has_deadline = eff is not None and eff.deadline is not None or (eff is not None and eff.direction == "forward")
+        # checkable: a value; or a deadline of its own; or a result predicate within a period
+        checkable = (bool(qs) or own_deadline or (outcome and (has_deadline or goal_ctx))
+                     or bool(_RANGE_QTY.search(c.text)))
+        if not checkable:
+            continue
+        if eff is not None and eff.direction == "current" and not (_strong_forward(c.text) or goal_ctx or gov):
+            continue
+        deadline = eff.deadline if eff is not None else None
+        phrase = eff.text if eff is not None else None
+        enum = _enumerated(sentence, c, qs)
+        picks = enum if enum else [qs[0] if qs else None]
+        metrics = _enum_metrics(c.text, len(enum)) if enum else None
+        for k, q in enumerate(picks):
+            end = q.end if (enum and k < len(picks) - 1) else c.end
+            metric = metrics[k] if metrics else _metric(c.text, q, c.start)
+            fields = TargetFields(
+                text=sentence[c.start:end],
+                deadline=deadline,
+                time_phrase=phrase,
+                value=q.value if q else None,
+                unit=q.unit if q else None,
+                approximate=q.approx if q else False,
+                comparator=q.comparator if q else None,
+                metric=metric,
+                value_text=sentence[q.start:q.end] if q else None,
+            )
+            results.append((c.start, end, fields))
+    return results
+
+
+_GENERIC = re.compile(r"[（()）\d.．分]|完成|取得|明显|阶段性|成效|并|持续|推进|按进度|将|要|力争|确保|实现|前")
+
+
+_RANGE_QTY = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～]\s*\d+(?:\.\d+)?\s*(?:万|亿)?(?:家|个|项|%|％|人|名|户|座|条)")
+
+
+def _has_content(c: _Clause, tp: TimePhrase) -> bool:
+    """Something beyond the time phrase and generic verbs (（6月底完成 alone is a deadline note)."""
+    rest = (c.text[: tp.start - c.start] + c.text[tp.end - c.start:]).strip(_FILLER)
+    return len(_GENERIC.sub("", rest).strip(_FILLER)) >= 2
+
+
+def _enumerated(sentence: str, c: _Clause, qs: list[_Qty]) -> list[_Qty]:
+    """分别…30%、20%和10%: the quantities listed after 分别, when they are joined by 、/和/及/与."""
+    i = sentence.find("分别", c.start, c.end)
+    if i < 0:
+        return []
+    after = [q for q in qs if q.start > i]
+    if len(after) < 2:
+        return []
+    for a, b in zip(after, after[1:]):
+        if sentence[a.end:b.start].strip() not in ("、", "和", "及", "与", "以及", ",", "，"):
+            return []
+    return after
+
+
+def _enum_metrics(clause: str, n: int) -> list[str | None] | None:
+    """货物贸易、对外投资和实际利用外资分别占比达…: the n listed metrics before 分别, else None."""
+    head = re.sub(r"(?:占比|比重|增速|增长|分别)+$", "", clause[: clause.find("分别")])
+    items = [x for x in re.split(r"以及|[、和及与]", head) if x.strip(_FILLER)]
+    if len(items) < n:
+        return None
+    items = items[-n:]
+    items[0] = re.sub(r"^.*(?:国家|地区|的)", "", items[0]) or items[0]
+    return [x.strip(_FILLER) or None for x in items]
+
+
+# --------------------------------------------------------------------------- whole texts
+_NOTE = re.compile(r"^(?:[（(][^（）()]*[）)]\s*)+$")
+_TRAILING_NOTE = re.compile(r"[（(]([^（）()]*)[）)]\s*$")
+_NOTE_BODY = re.compile(r"牵头|负责|责任单位|考核单位|完成|推进|成效")
+
+
+def _note_time(note: str) -> str | None:
+    for grp in re.findall(r"[（(]([^（）()]*)[）)]", note):
+        if not _NOTE_BODY.search(grp):
+            continue
+        head = re.split(r"[，,；;]", grp)[0]
+        phrases = find_time_phrases(head)
+        if phrases:
+            return phrases[0].text
+    return None
+
+
+def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> list[tuple[int, int, TargetFields]]:
+    """Targets of a whole text: :func:`find_targets` over each sentence (split on 。！？\n;
+    ； stays inside the sentence so that a goal header such as 主要预期目标是：… governs its list).
+
+    Task lists often put an item's deadline in a parenthesised note after its last sentence,
+    ``…办理。（0.5分）（5月底取得阶段性成效并持续推进，牵头考核单位：市审批服务局）``. Such a note
+    governs its item (the sentences back to the previous note on the same line): each clause of
+    the item that states a value becomes a target with the note's deadline; an item without a
+    value becomes one target spanning the item (its leading number ``3．`` left out). The note
+    itself is not a target. Offsets are into ``text``.
+    """
+    out: list[tuple[int, int, TargetFields]] = []
+    sents = _split(text, _TEXT_SEP)
+    pending: list[tuple[int, int]] = []
+
+    def flush(gov: str | None) -> None:
+        if not pending:
+            return
+        if gov is None:
+            for s, e in pending:
+                out.extend((s + a, s + b, f) for a, b, f in find_targets(text[s:e], article_date))
+        else:
+            valued = []
+            for s, e in pending:
+                valued.extend((s + a, s + b, f) for a, b, f in
+                              find_targets(text[s:e], article_date, governing_time=gov) if f.value is not None)
+            if valued:
+                out.extend(valued)
+            else:
+                s, e = pending[0][0], pending[-1][1]
+                m = re.match(r"\s*\d{1,3}\s*[．.、]\s*", text[s:e])
+                if m:
+                    s += m.end()
+                out.append((s, e, TargetFields(text=text[s:e], deadline=resolve_deadline(gov, article_date),
+                                               time_phrase=gov)))
+        pending.clear()
+
+    prev_line = None
+    for s, e in sents:
+        ln = text.count("\n", 0, s)
+        if prev_line is not None and ln != prev_line:
+            flush(None)
+        prev_line = ln
+        sent = text[s:e]
+        if _NOTE.match(sent):
+            flush(_note_time(sent))
+            continue
+        tn = _TRAILING_NOTE.search(sent)
+        if tn and _note_time(tn.group(0)):
+            pending.append((s, s + tn.start()))
+            flush(_note_time(tn.group(0)))
+            continue
+        pending.append((s, e))
+    flush(None)
+    return out
+
+
+_TEXT_SEP = re.compile(r"[。！？!?\n]")
+
+
+def _split(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in list(sep.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        seg = text[start:end]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((start + ls, start + rs))
+        start = end + 1
+    return out

@@ -1,0 +1,328 @@
+"""kg.rdf: IRIs, the dataset layout, provenance, every format round trip, SHACL."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import SKOS
+
+from kg import rdf
+from kg.vocab import GK
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_c246a7f8e94544f9.txt"
+DOC1 = "000_c246a7f8e94544f9"
+DOC2 = "001_second"
+
+
+def _seed_text() -> str:
+    if SEED.is_file():
+        return SEED.read_text(encoding="utf-8")
+    return "6月27日,武汉市委召开十三届七次全体(扩大)会议提出,到2021年,要力争地区生产总值达到2万亿元左右。"
+
+
+def _prov(doc: str, text: str, surface: str, rule: str, confidence: float = 0.9, nth: int = 0) -> dict:
+    """A provenance record for the nth occurrence of ``surface`` in ``text`` (sentence = up to 。)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(surface, start + 1)
+    assert start >= 0, surface
+    s0 = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    s1 = text.find("。", start)
+    s1 = len(text) if s1 < 0 else s1 + 1
+    return {"doc": doc, "start": start, "end": start + len(surface), "sentence": text[s0:s1],
+            "sent_start": s0, "rule": rule, "confidence": confidence}
+
+
+def sample_graph(doc2_text: str | None = None) -> nx.MultiDiGraph:
+    """Two documents that follow the contract of docs/architecture.md; 武汉市 is in both."""
+    t1 = _seed_text()
+    t2 = doc2_text or ("市发改委负责人表示,黄陂区将加快推进木兰文化生态旅游区建设。"
+                       "武汉市发展和改革委员会牵头推进该项目。")
+    G = nx.MultiDiGraph()
+    G.add_node(f"doc/{DOC1}", kind="Document", title="全市各单位积极响应市委全体(扩大)会议部署",
+               date="2019-06-28", url="http://www.cjrbapp.cjn.cn/p/1.html", source="seeds/000.txt",
+               meta={"paper": "长江日报"})
+    G.add_node(f"doc/{DOC2}", kind="Document", title="第二篇 \"测试\" <b>文章</b>", date="2019-07-01",
+               url=None, source="second.txt", meta={})
+    p_wh1 = _prov(DOC1, t1, "武汉", "gazetteer.place", 1.0)
+    p_wh2 = _prov(DOC2, t2, "武汉市", "gazetteer.place", 1.0)
+    G.add_node("place/武汉市", kind="Place", label="武汉市", aliases=["武汉"], subtype="District",
+               code="420100", docs=[DOC1, DOC2], mentions=2, provenance=[p_wh1, p_wh2])
+    p_hp = _prov(DOC2, t2, "黄陂区", "gazetteer.place", 1.0)
+    G.add_node("place/黄陂区", kind="Place", label="黄陂区", aliases=[], subtype="District",
+               code="420116", docs=[DOC2], mentions=1, provenance=[p_hp])
+    p_sw = _prov(DOC1, t1, "武汉市委", "agency.suffix", 0.95)
+    G.add_node("agency/中共武汉市委员会", kind="Agency", label="中共武汉市委员会", aliases=["武汉市委"],
+               subtype=None, docs=[DOC1], mentions=1, provenance=[p_sw])
+    p_fg = _prov(DOC2, t2, "市发改委", "agency.abbrev", 0.9)
+    p_fg2 = _prov(DOC2, t2, "武汉市发展和改革委员会", "agency.suffix", 1.0)
+    G.add_node("agency/武汉市发展和改革委员会", kind="Agency", label="武汉市发展和改革委员会",
+               aliases=["市发改委"], subtype=None, docs=[DOC2], mentions=2, provenance=[p_fg, p_fg2])
+    p_pj = _prov(DOC2, t2, "木兰文化生态旅游区", "project.suffix", 0.8)
+    G.add_node("project/木兰文化生态旅游区", kind="Project", label="木兰文化生态旅游区", aliases=[],
+               subtype=None, docs=[DOC2], mentions=1, provenance=[p_pj])
+    clause = "到2021年,要力争地区生产总值达到2万亿元左右"
+    p_t = _prov(DOC1, t1, clause, "target.deadline_value", 0.85)
+    tid = f"target/{DOC1}/{p_t['start']}-{p_t['end']}"
+    G.add_node(tid, kind="Target", label=clause, text=clause, deadline="2021-12-31", time_phrase="到2021年",
+               value=2e12, unit="元", approximate=True, comparator=">=", metric="地区生产总值",
+               aliases=[], subtype=None, docs=[DOC1], mentions=1, provenance=[p_t])
+    G.add_edge("place/黄陂区", "place/武汉市", key="partOf", predicate="partOf", rule="gazetteer.parent",
+               confidence=1.0, provenance=[])
+    G.add_edge(tid, "agency/中共武汉市委员会", key="setBy", predicate="setBy", rule="target.setby",
+               confidence=0.8, provenance=[_prov(DOC1, t1, "武汉市委召开十三届七次全体(扩大)会议提出",
+                                                 "target.setby", 0.8)])
+    G.add_edge("agency/武汉市发展和改革委员会", "project/木兰文化生态旅游区", key="responsibleFor",
+               predicate="responsibleFor", rule="rel.lead", confidence=0.7,
+               provenance=[_prov(DOC2, t2, "武汉市发展和改革委员会牵头推进该项目", "rel.lead", 0.7)])
+    G.add_edge("project/木兰文化生态旅游区", "place/黄陂区", key="locatedIn", predicate="locatedIn",
+               rule="rel.located", confidence=0.75,
+               provenance=[_prov(DOC2, t2, "黄陂区将加快推进木兰文化生态旅游区", "rel.located", 0.75)])
+    for n, d in list(G.nodes(data=True)):
+        for doc in d.get("docs", ()):
+            G.add_edge(n, f"doc/{doc}", key="mentionedIn", predicate="mentionedIn", provenance=[])
+    return G
+
+
+NASTY = ('他说:"""引号\\反斜杠 > <script>alert(1)</script>\n换行\r\n\t制表\x00\x01\x0b\ufffe'
+         '\ud800孤立代理 \U0001F600 end"\'。武汉市在此。')
+
+
+def nasty_graph() -> nx.MultiDiGraph:
+    G = sample_graph(doc2_text=None)
+    G.add_node("agency/<script>\"x\" y>", kind="Agency", label='<script>"x" y>\n"""\\', aliases=['a"b', "c\x00d"],
+               subtype=None, docs=[DOC2], mentions=1,
+               provenance=[{"doc": DOC2, "start": 0, "end": 3, "sentence": NASTY, "sent_start": 0,
+                            "rule": "r\"1\n", "confidence": 0.5}], weird={"k": NASTY})
+    G.add_edge("agency/<script>\"x\" y>", "agency/武汉市发展和改革委员会", key="partOf", predicate="partOf",
+               provenance=[{"doc": DOC2, "start": 0, "end": 3, "sentence": NASTY, "sent_start": 0,
+                            "rule": "x", "confidence": 1}], rule="x", confidence=1.0, note=NASTY)
+    return G
+
+
+def _datasets_isomorphic(a: Dataset, b: Dataset) -> bool:
+    def graphs(ds):
+        out = {}
+        for s, p, o, c in ds.quads((None, None, None, None)):
+            ident = c.identifier if hasattr(c, "identifier") else c
+            out.setdefault(str(ident) if ident is not None else "", Graph()).add((s, p, o))
+        return out
+    ga, gb = graphs(a), graphs(b)
+    if set(ga) != set(gb):
+        return False
+    return all(isomorphic(ga[k], gb[k]) for k in ga)
+
+
+# ------------------------------------------------------------------ IRIs
+
+@pytest.mark.parametrize("node_id", ["agency/武汉市发展和改革委员会", "place/a b", "project/x>y",
+                                     'org/"quoted"', "agency/<script>alert(1)</script>", "weird",
+                                     "place/黄陂区@420116", "target/doc 1/3-9", "doc/\ud800\x00",
+                                     "KIND WITH SPACE/x", "../../etc/passwd"])
+def test_node_iri_valid_and_stable(node_id):
+    iri = rdf.node_iri(node_id)
+    assert isinstance(iri, URIRef)
+    assert rdf.is_valid_iri(str(iri))
+    assert iri == rdf.node_iri(node_id)
+    assert str(iri).startswith("https://w3id.org/govkg/id/")
+    # the IRI survives every syntax
+    g = Graph()
+    g.add((iri, RDF.type, GK.Agency))
+    for fmt in ("turtle", "nt", "xml", "json-ld"):
+        back = Graph().parse(data=g.serialize(format=fmt), format=fmt)
+        assert (iri, RDF.type, GK.Agency) in back
+
+
+def test_node_iri_known_value_is_stable_across_runs():
+    # pinned: changing the scheme would break every stored graph
+    assert str(rdf.node_iri("place/黄陂区")) == "https://w3id.org/govkg/id/place/" + \
+        __import__("hashlib").sha1("place/黄陂区".encode()).hexdigest()[:20]
+    assert rdf.node_iri("agency/a") != rdf.node_iri("agency/b")
+    assert rdf.doc_graph_iri(DOC1) != rdf.node_iri(f"doc/{DOC1}")
+
+
+@pytest.mark.parametrize("bad", ["", None, 3])
+def test_node_iri_rejects_non_strings(bad):
+    with pytest.raises(ValueError):
+        rdf.node_iri(bad)
+
+
+@pytest.mark.parametrize("iri,ok", [("https://w3id.org/govkg/id/x", True), ("http://a/b c", False),
+                                    ("http://a/<b>", False), ('http://a/"', False), ("relative/path", False),
+                                    ("urn:isbn:123", True), ("http://a/\x00", False), ("http://例子.中国/路径", True)])
+def test_is_valid_iri(iri, ok):
+    assert rdf.is_valid_iri(iri) is ok
+
+
+def test_clean_text_strips_what_xml_cannot_carry():
+    assert rdf.clean_text("a\x00b\x0bc\ud800d\ufffee\tf\ng\rh") == "abcde\tf\ng\rh"
+    assert rdf.clean_text("\U0001F600武汉") == "\U0001F600武汉"
+
+
+# ------------------------------------------------------------------ layout
+
+def test_dataset_layout_and_provenance():
+    G = sample_graph()
+    ds = rdf.to_dataset(G)
+    wh = rdf.node_iri("place/武汉市")
+    g1, g2 = ds.graph(rdf.doc_graph_iri(DOC1)), ds.graph(rdf.doc_graph_iri(DOC2))
+    default = ds.default_graph
+    # entities merged once in the default graph
+    assert (wh, RDF.type, GK.Place) in default and (wh, RDF.type, GK.District) in default
+    assert (wh, SKOS.prefLabel, Literal("武汉市", lang="zh")) in default
+    assert (wh, SKOS.altLabel, Literal("武汉", lang="zh")) in default
+    assert (wh, GK.divisionCode, Literal("420100")) in default
+    # mentioned in both articles, each in its own graph
+    assert (wh, GK.mentionedIn, rdf.node_iri(f"doc/{DOC1}")) in g1
+    assert (wh, GK.mentionedIn, rdf.node_iri(f"doc/{DOC2}")) in g2
+    # the target lives in its article's graph, typed literals
+    tid = next(n for n in G if n.startswith("target/"))
+    t = rdf.node_iri(tid)
+    assert (t, GK.deadline, Literal("2021-12-31", datatype=XSD.date)) in g1
+    vals = list(g1.objects(t, GK.value))
+    assert len(vals) == 1 and vals[0].datatype == XSD.decimal and float(vals[0]) == 2e12
+    assert (t, GK.unit, Literal("元")) in g1
+    assert (t, GK.approximate, Literal(True)) in g1
+    # the target's sentence is one hop away
+    sentences = [str(s) for m in g1.objects(t, GK.provenance) for s in g1.objects(m, GK.sentence)]
+    assert any("地区生产总值达到2万亿元左右" in s for s in sentences)
+    # edge stated in its article and reified with evidence
+    sw = rdf.node_iri("agency/中共武汉市委员会")
+    assert (t, GK.setBy, sw) in g1
+    assertions = list(g1.subjects(RDF.subject, t))
+    assert assertions and (assertions[0], RDF.predicate, GK.setBy) in g1
+    assert g1.value(assertions[0], GK.start).datatype == XSD.integer
+    # an edge without evidence (division table) is in the default graph
+    assert (rdf.node_iri("place/黄陂区"), GK.partOf, wh) in default
+
+
+def test_sparql_source_sentence_of_an_edge():
+    g = rdf.to_graph(sample_graph())
+    q = """PREFIX gk: <https://w3id.org/govkg/ns#>
+           PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+           PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+           SELECT ?sentence ?rule WHERE {
+             ?a rdf:subject ?s ; rdf:predicate gk:responsibleFor ; rdf:object ?o ;
+                gk:sentence ?sentence ; gk:rule ?rule .
+             ?s skos:prefLabel ?sl . ?o skos:prefLabel ?ol .
+             FILTER(str(?sl) = "武汉市发展和改革委员会" && str(?ol) = "木兰文化生态旅游区") }"""
+    rows = list(g.query(q))
+    assert len(rows) == 1
+    assert "牵头推进该项目" in str(rows[0][0]) and str(rows[0][1]) == "rel.lead"
+
+
+# ------------------------------------------------------------------ formats
+
+@pytest.mark.parametrize("make", [sample_graph, nasty_graph])
+def test_every_format_round_trips(tmp_path, make):
+    G = make()
+    paths = rdf.write_rdf(G, tmp_path)
+    assert set(paths) == {"ttl", "trig", "nq", "nt", "jsonld"}
+    ds = rdf.to_dataset(G)
+    flat = rdf.to_graph(ds)
+    for fmt in ("ttl", "nt"):
+        back = Graph().parse(paths[fmt], format={"ttl": "turtle", "nt": "nt"}[fmt])
+        assert isomorphic(back, flat), fmt
+    for fmt in ("trig", "nq", "jsonld"):
+        back = Dataset().parse(paths[fmt], format={"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}[fmt])
+        assert _datasets_isomorphic(back, ds), fmt
+        assert isomorphic(rdf.to_graph(back), flat), fmt
+    # no temp files left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths.values())
+    # the JSON-LD carries the shipped context
+    doc = json.loads(paths["jsonld"].read_text(encoding="utf-8"))
+    assert doc["@context"]["gk"] == "https://w3id.org/govkg/ns#"
+
+
+def test_pyoxigraph_parses_every_format(tmp_path):
+    import pyoxigraph as ox
+
+    paths = rdf.write_rdf(nasty_graph(), tmp_path)
+    n = len(rdf.to_graph(nasty_graph()))
+    for fmt, oxf in (("ttl", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES),
+                     ("trig", ox.RdfFormat.TRIG), ("nq", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)):
+        quads = list(ox.parse(path=str(paths[fmt]), format=oxf))
+        assert len({(q.subject, q.predicate, q.object) for q in quads}) == n, fmt
+
+
+def test_nasty_literals_are_cleaned_but_kept():
+    g = rdf.to_graph(nasty_graph())
+    sentences = {str(o) for o in g.objects(None, GK.sentence)}
+    cleaned = rdf.clean_text(NASTY)
+    assert cleaned in sentences
+    assert '"""' in cleaned and "<script>" in cleaned and "\x00" not in cleaned
+
+
+def test_from_rdf_inverts_to_dataset(tmp_path):
+    G = sample_graph()
+    paths = rdf.write_rdf(G, tmp_path)
+    H = rdf.from_rdf(paths["trig"])
+    assert set(H.nodes) == set(G.nodes)
+    assert {(u, v, k) for u, v, k in H.edges(keys=True)} == {(u, v, k) for u, v, k in G.edges(keys=True)}
+    for n, d in G.nodes(data=True):
+        h = H.nodes[n]
+        for key in ("kind", "label", "subtype", "code", "deadline", "value", "unit", "approximate",
+                    "comparator", "metric", "title", "date", "meta"):
+            if key in d:
+                assert h.get(key) == d[key], (n, key)
+        if "aliases" in d:
+            assert h["aliases"] == sorted(d["aliases"])
+        if d.get("provenance"):
+            assert sorted(map(json.dumps, h["provenance"])) == sorted(
+                json.dumps({k: p[k] for k in sorted(p)}) for p in d["provenance"]) or \
+                len(h["provenance"]) == len(d["provenance"])
+            assert h["docs"] == sorted(d["docs"])
+    e = H.get_edge_data("agency/武汉市发展和改革委员会", "project/木兰文化生态旅游区", "responsibleFor")
+    assert e["rule"] == "rel.lead" and e["provenance"][0]["sentence"].endswith("。")
+    # and again: RDF -> nx -> RDF is stable
+    assert isomorphic(rdf.to_graph(H), rdf.to_graph(G))
+
+
+def test_read_rdf_errors(tmp_path):
+    from kg.errors import InputError
+
+    bad = tmp_path / "x.ttl"
+    bad.write_text("this is not turtle <", encoding="utf-8")
+    with pytest.raises(InputError):
+        rdf.read_rdf(bad)
+    with pytest.raises(InputError):
+        rdf.read_rdf(tmp_path / "missing.ttl")
+    with pytest.raises(InputError):
+        rdf.read_rdf(tmp_path / "x.docx")
+
+
+# ------------------------------------------------------------------ SHACL
+
+def test_shacl_conforms():
+    ok, report = rdf.validate(sample_graph())
+    assert ok, report
+    ok, report = rdf.validate(rdf.to_dataset(nasty_graph()))
+    assert ok, report
+
+
+@pytest.mark.parametrize("breakage", ["two_preflabels", "bad_deadline", "place_in_agency", "no_provenance",
+                                      "string_value", "offset_string"])
+def test_shacl_catches_broken_graphs(breakage):
+    G = sample_graph()
+    g = rdf.to_graph(G)
+    tid = rdf.node_iri(next(n for n in G if n.startswith("target/")))
+    if breakage == "two_preflabels":
+        g.add((rdf.node_iri("place/武汉市"), SKOS.prefLabel, Literal("武汉", lang="zh")))
+    elif breakage == "bad_deadline":
+        g.set((tid, GK.deadline, Literal("2021年底")))
+    elif breakage == "place_in_agency":
+        g.add((rdf.node_iri("place/黄陂区"), GK.partOf, rdf.node_iri("agency/中共武汉市委员会")))
+    elif breakage == "no_provenance":
+        g.remove((tid, GK.provenance, None))
+    elif breakage == "string_value":
+        g.set((tid, GK.value, Literal("2万亿")))
+    elif breakage == "offset_string":
+        m = next(g.objects(tid, GK.provenance))
+        g.set((m, GK.start, Literal("12")))
+    ok, report = rdf.validate(g)
+    assert not ok
+    assert "Violation" in report

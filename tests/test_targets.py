@@ -1,0 +1,344 @@
+"""Tests for kg.targets: deadlines, quantities and commitment detection on real sentences.
+
+Rows are ``(sentence, article_date, expected)`` where ``expected`` lists, for each target the
+sentence must give, a dict of TargetFields attributes (``key`` = a substring the target's text
+must contain). An empty list means the sentence holds no target (achieved figures, exhortations).
+Sentences come from the sample article (Wuhan, 2019) and shared/corpus 025-030 (Hubei, Beijing,
+Shanghai work reports 2025; Anhui action plan 2021; Anhui RCEP measures 2022; Baotou 2022).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kg.model import TargetFields
+from kg.targets import (
+    find_targets,
+    find_targets_in_text,
+    find_time_phrases,
+    parse_quantity,
+    resolve_deadline,
+    split_clauses,
+    split_sentences,
+)
+
+D19 = dt.date(2019, 6, 28)
+HB25 = dt.date(2025, 1, 16)
+BJ25 = dt.date(2025, 1, 14)
+SH25 = dt.date(2025, 1, 15)
+AH21 = dt.date(2021, 9, 2)
+AH22 = dt.date(2022, 3, 23)
+BT22 = dt.date(2022, 4, 14)
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+# ----------------------------------------------------------------------------- deadlines
+@pytest.mark.parametrize(
+    "phrase, base, expected",
+    [
+        ("到2021年", D19, dt.date(2021, 12, 31)),
+        ("三年内", D19, dt.date(2022, 12, 31)),
+        ("7月底前", D19, dt.date(2019, 7, 31)),
+        ("明年", D19, dt.date(2020, 12, 31)),
+        ("到2020年前", D19, dt.date(2020, 12, 31)),
+        ("2025年底", D19, dt.date(2025, 12, 31)),
+        ("年内", D19, dt.date(2019, 12, 31)),
+        ("今年", D19, dt.date(2019, 12, 31)),
+        ("年底前", BT22, dt.date(2022, 12, 31)),
+        ("“十四五”期间", D19, dt.date(2025, 12, 31)),
+        ("\"十四五\"末", None, dt.date(2025, 12, 31)),
+        ("2023年6月底前", D19, dt.date(2023, 6, 30)),
+        ("2023年6月底前", None, dt.date(2023, 6, 30)),
+        ("上半年", D19, dt.date(2019, 6, 30)),
+        ("一季度", D19, dt.date(2019, 3, 31)),
+        ("2021年第三季度", None, dt.date(2021, 9, 30)),
+        ("12月", BT22, dt.date(2022, 12, 31)),
+        ("6月中旬", D19, dt.date(2019, 6, 20)),
+        ("2021—2023年", None, dt.date(2023, 12, 31)),
+        ("二〇二五年", None, dt.date(2025, 12, 31)),
+        ("十二月底前", BT22, dt.date(2022, 12, 31)),
+        # jionlp reads 今年1-5月 as January 5th: this module reads the end of the period
+        ("今年1-5月", D19, dt.date(2019, 5, 31)),
+        ("2019年1至5月", None, dt.date(2019, 5, 31)),
+        # relative phrases without an article date: no guess
+        ("明年", None, None),
+        ("三年内", None, None),
+        ("7月底前", None, None),
+        ("今年1-5月", None, None),
+        # unsure: never a wrong date
+        ("近年来", D19, None),
+        ("2022年初", None, None),
+        ("", D19, None),
+    ],
+)
+def test_resolve_deadline(phrase, base, expected):
+    assert resolve_deadline(phrase, base) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("截至6月中旬,已有126家", [("截至6月中旬", "past")]),
+        ("7月底前将实现", [("7月底前", "forward")]),
+        ("今年1-5月,该区签约", [("今年1-5月", "past")]),
+        ("去年以来", [("去年以来", "past")]),
+        ("6月27日,武汉市委召开", [("6月27日", "neutral")]),
+        ("到2021年,要力争", [("到2021年", "forward")]),
+        ("截至2018年底,我市全面实现", [("截至2018年底", "past")]),
+    ],
+)
+def test_time_phrase_direction(text, expected):
+    got = [(p.text, p.direction) for p in find_time_phrases(text, D19)]
+    assert got == expected
+
+
+def test_time_phrases_skip_durations_and_codes():
+    # 48小时内 is a service standard (a quantity), 3年期 a loan term, 5G a code
+    assert find_time_phrases("48小时内放行", D19) == []
+    assert find_time_phrases("3年期以上贷款", D19) == []
+
+
+# ----------------------------------------------------------------------------- quantities
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2万亿元", (2e12, "元", False, "=", "2万亿元")),
+        ("地区生产总值达到2万亿元左右", (2e12, "元", True, "=", "2万亿元左右")),
+        ("8.6万多名", (86000.0, "名", True, "=", "8.6万多名")),
+        ("2000多家", (2000.0, "家", True, "=", "2000多家")),
+        ("100亿元", (1e10, "元", False, "=", "100亿元")),
+        ("10.87亿美元", (1.087e9, "美元", False, "=", "10.87亿美元")),
+        ("三千", (3000.0, None, False, "=", "三千")),
+        ("两万人", (20000.0, "人", False, "=", "两万人")),
+        ("百分之五十", (50.0, "%", False, "=", "百分之五十")),
+        ("5.5％左右", (5.5, "%", True, "=", "5.5％左右")),
+        ("城镇调查失业率控制在5%以内", (5.0, "%", False, "<=", "控制在5%以内")),
+        ("覆盖率不低于90%", (90.0, "%", False, ">=", "不低于90%")),
+        ("新模式应用普及率超过30%", (30.0, "%", True, ">=", "超过30%")),
+        ("城镇新增就业70万人以上", (700000.0, "人", True, ">=", "70万人以上")),
+        ("近500家", (500.0, "家", True, "=", "近500家")),
+        ("逾300亩", (300.0, "亩", True, ">=", "逾300亩")),
+        ("不超过3平方公里", (3.0, "平方公里", False, "<=", "不超过3平方公里")),
+        ("新增5G基站1000座", (1000.0, "座", False, "=", "1000座")),
+        ("20兆进牧户", (20.0, "兆", False, "=", "20兆")),
+        ("48小时内放行", (48.0, "小时", False, "<=", "48小时内")),
+        ("3万千瓦", (30000.0, "千瓦", False, "=", "3万千瓦")),
+        ("外调绿电规模力争达到400亿千瓦时", (4e10, "千瓦时", False, "=", "400亿千瓦时")),
+        ("提高0.5个百分点", (0.5, "个百分点", False, "=", "0.5个百分点")),
+        ("到2021年", (None, None, False, None, None)),  # a year is not a value
+        ("打造协同办公3.0版", (None, None, False, None, None)),
+        ("新增2—3家地方国企", (None, None, False, None, None)),  # a range has no single value
+        ("第3批", (None, None, False, None, None)),
+        ("", (None, None, False, None, None)),
+    ],
+)
+def test_parse_quantity(text, expected):
+    assert parse_quantity(text) == expected
+
+
+# ----------------------------------------------------------------------------- clauses
+def test_split_clauses_offsets_and_digit_commas():
+    s = "到2022年,省市每年共同筹集1,000亿元，重点支持"
+    spans = split_clauses(s)
+    assert [s[a:b] for a, b in spans] == ["到2022年", "省市每年共同筹集1,000亿元", "重点支持"]
+
+
+def test_split_sentences():
+    t = "一。二；三\n四！"
+    assert [t[a:b] for a, b in split_sentences(t)] == ["一", "二", "三", "四"]
+
+
+# ----------------------------------------------------------------------------- targets
+SEED = "6月27日,武汉市委召开十三届七次全体(扩大)会议提出,到2021年,要力争地区生产总值达到2万亿元左右,重大风险防控机制进一步健全,乡村振兴取得重要进展,建成区主要湖泊实现全截污,现代化、国际化、生态化大武汉建设取得阶段性成效。"
+
+CASES = [
+    # --- the sample article (Wuhan, 2019-06-28)
+    (SEED, D19, [
+        dict(key="2万亿元", deadline=dt.date(2021, 12, 31), value=2e12, unit="元", approximate=True,
+             comparator="=", metric="地区生产总值", time_phrase="到2021年"),
+        dict(key="重大风险防控机制进一步健全", deadline=dt.date(2021, 12, 31), value=None),
+        dict(key="乡村振兴取得重要进展", deadline=dt.date(2021, 12, 31)),
+        dict(key="全截污", deadline=dt.date(2021, 12, 31), value=None),
+        dict(key="阶段性成效", deadline=dt.date(2021, 12, 31)),
+    ]),
+    ("到2022年,省市每年共同筹集100亿元,重点支持重大装置、重大平台、重大项目、重大园区和重大人才团队建设。", D19, [
+        dict(key="100亿元", deadline=dt.date(2022, 12, 31), value=1e10, unit="元"),
+    ]),
+    ("计划三年内对2000多家规模以上工业企业进行智能化改造诊断咨询全覆盖,对纳入智能化改造提升计划的项目,最高可获得2000万元补贴。", D19, [
+        dict(key="2000多家", deadline=dt.date(2022, 12, 31), value=2000.0, unit="家", approximate=True,
+             time_phrase="三年内"),
+    ]),
+    ("截至6月中旬,首批计划实施智能化改造诊断咨询的158家工业企业中,已有126家企业进行了上门对接,7月底前将实现首批服务企业的全覆盖", D19, [
+        dict(key="7月底前将实现首批服务企业的全覆盖", deadline=dt.date(2019, 7, 31), value=None),
+    ]),
+    ("明年,8.6万多名建档立卡贫困户,将共同步入全面小康社会。", D19, [
+        dict(key="8.6万多名", deadline=dt.date(2020, 12, 31), value=86000.0, unit="名", approximate=True,
+             metric="建档立卡贫困户"),
+    ]),
+    ("截至2018年底,我市全面实现86115名贫困人口脱贫销号、271个贫困村脱贫出列。", D19, []),
+    ("据悉,今年1-5月,该区签约亿元以上重大项目41个,签约金额820亿元、实际利用外资10.87亿美元,位居全市第一。", D19, []),
+    ("要坚决打好防范化解重大风险攻坚战", D19, []),  # an exhortation: no value, deadline or result
+    # --- Hubei 2025 work report (025): last year's results are not targets
+    ("地区生产总值增长5.8％、增速全国第3，总量达到60013亿元；规上工业增加值增长7.7％，固定资产投资增长6.5％，社会消费品零售总额增长5.1％，均高于全国。", HB25, []),
+    ("克服雨雪冰冻、暴雨洪涝等严重灾害影响，粮食生产再获丰收，总产达到557亿斤，连续12年稳定在500亿斤以上。", HB25, []),
+    ("高技术制造业增加值增长22.7％、对工业增长贡献率达到35.1％，数字经济增加值占比超过50％、中部领先", HB25, []),
+    ("经济社会发展的主要预期目标是：经济增长6％左右，城镇调查失业率5.5％左右，城镇新增就业70万人以上，居民消费价格涨幅2％左右", HB25, [
+        dict(key="经济增长6％左右", value=6.0, unit="%", approximate=True, deadline=None),
+        dict(key="城镇调查失业率5.5％左右", value=5.5, unit="%", metric="城镇调查失业率"),
+        dict(key="70万人以上", value=700000.0, unit="人", approximate=True, comparator=">="),
+        dict(key="居民消费价格涨幅2％左右", value=2.0, unit="%"),
+    ]),
+    ("深化国资国企改革，推动省属企业聚焦科技和产业创新，加快向实体化转型，力争新增2—3家地方国企进入中国企业500强。", HB25, [
+        dict(key="力争新增2—3家地方国企进入中国企业500强", value=None, deadline=None),
+    ]),
+    # --- Beijing 2025 work report (026)
+    ("今年经济社会发展主要预期目标是：地区生产总值增长5%左右、努力争取更好结果，一般公共预算收入增长4%左右，城镇调查失业率控制在5%以内，居民消费价格涨幅2%左右。", BJ25, [
+        dict(key="地区生产总值增长5%左右", value=5.0, approximate=True, deadline=dt.date(2025, 12, 31),
+             metric="地区生产总值"),
+        dict(key="一般公共预算收入增长4%左右", value=4.0, deadline=dt.date(2025, 12, 31)),
+        dict(key="控制在5%以内", value=5.0, comparator="<=", deadline=dt.date(2025, 12, 31),
+             metric="城镇调查失业率"),
+        dict(key="居民消费价格涨幅2%左右", value=2.0, deadline=dt.date(2025, 12, 31)),
+    ]),
+    ("持续激发民间投资活力，面向民间资本推介重大项目总投资不低于2000亿元。", BJ25, [
+        dict(key="不低于2000亿元", value=2e11, unit="元", comparator=">="),
+    ]),
+    ("出台促进高质量充分就业的实施意见，建立就业影响评估机制，实现城镇新增就业不少于26万人。", BJ25, [
+        dict(key="不少于26万人", value=260000.0, unit="人", comparator=">=", metric="城镇新增就业"),
+    ]),
+    ("完善新能源调入、消纳和调控措施，外调绿电规模力争达到400亿千瓦时。", BJ25, [
+        dict(key="400亿千瓦时", value=4e10, unit="千瓦时"),
+    ]),
+    ("预计全市地区生产总值增长5.2%左右，一般公共预算收入增长3.9%。", BJ25, []),  # an estimate of last year
+    ("积极争取超长期特别国债等各类中央支持资金2083亿元。", BJ25, []),  # 争取 = secured, reported
+    # --- Shanghai 2025 work report (027)
+    ("上海港集装箱吞吐量达到5150.6万标准箱、连续15年排名世界第一。", SH25, []),
+    ("建议今年全市经济社会发展的主要预期目标是：全市生产总值增长5%左右，地方一般公共预算收入增长2%，城镇调查失业率5%以内。", SH25, [
+        dict(key="全市生产总值增长5%左右", value=5.0, deadline=dt.date(2025, 12, 31)),
+        dict(key="增长2%", value=2.0, comparator="=", deadline=dt.date(2025, 12, 31)),
+        dict(key="城镇调查失业率5%以内", value=5.0, comparator="<=", deadline=dt.date(2025, 12, 31)),
+    ]),
+    ("打造28个未来产业试验场，启动运行总规模1000亿元的三大先导产业母基金和未来产业基金。", SH25, []),
+    # --- Anhui industrial-internet plan (028), dated 2021-09-02
+    ("到2023年，工业互联网建设量质并进，新模式、新业态大范围推广，对全省工业经济的引擎带动作用凸显。", AH21, [
+        dict(key="作用凸显", deadline=dt.date(2023, 12, 31)),
+    ]),
+    ("持续争取标识解析体系国家二级节点在安徽落地，引导省内龙头企业或机构结合应用需求建设行业或区域综合型二级节点，力争全省建成10个二级节点。", AH21, [
+        dict(key="力争全省建成10个二级节点", value=10.0, unit="个", deadline=None),
+    ]),
+    ("支持合肥、芜湖、铜陵、阜阳等地标识解析服务平台建设，到2023年各节点全面建成并为区域和行业企业供应链管理、产品追溯及生命周期管理、智慧城市等应用提供支撑。", AH21, [
+        dict(key="到2023年各节点全面建成", deadline=dt.date(2023, 12, 31), time_phrase="到2023年"),
+    ]),
+    ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划（2021-2023年）的通知", AH21, []),
+    ("对企业实施数字化、网络化、智能化技改项目3年期以上贷款，省级按照同期银行基准利率40%给予贴息，单个项目贴息期不超过3年，最高500万元。", AH21, []),  # a subsidy rule
+    # --- Anhui RCEP measures (029), dated 2022-03-23
+    ("到2024年，全省与其他RCEP国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。", AH22, [
+        dict(key="30%", value=30.0, unit="%", deadline=dt.date(2024, 12, 31), metric="货物贸易"),
+        dict(key="20%", value=20.0, unit="%", deadline=dt.date(2024, 12, 31), metric="对外投资"),
+        dict(key="10%", value=10.0, unit="%", deadline=dt.date(2024, 12, 31), metric="实际利用外资"),
+    ]),
+    ("指导企业用好中日关税减让承诺，针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品，以机械设备、电气设备和纺织服装等为重点，加大市场开拓力度", AH22, []),
+    ("全面推广原产地证书“智能审核”，扩大自助打印证书范围，提高签证准确性和规范性。", AH22, []),
+    # --- Baotou digital-government appraisal (030), dated 2022-04-14
+    ("各部门涉企“双随机”检查事项覆盖率不低于90%。", BT22, [
+        dict(key="不低于90%", value=90.0, unit="%", comparator=">=", deadline=None),
+    ]),
+    ("建立电子化网络化的全市物价信息服务平台，7月底前完成项目前期手续，实现平台基础建设和重点功能。", BT22, [
+        dict(key="7月底前完成", deadline=dt.date(2022, 7, 31), time_phrase="7月底前"),
+    ]),
+    ("10月底完善平台各项功能，提升政府治理水平。", BT22, [
+        dict(key="10月底完善", deadline=dt.date(2022, 10, 31)),
+    ]),
+    ("加快实施部分核心设备利旧替代工程，年底前完成全部改造任务，推进IPV6互联网出口扩容至5G。", BT22, [
+        dict(key="年底前完成全部", deadline=dt.date(2022, 12, 31)),
+    ]),
+    ("（6月底完成，牵头考核单位：市政府办公室、市公安局）", BT22, []),  # a bare deadline note
+    ("根据工作开展情况，委托第三方机构对全市数字政府建设工作开展评估，以评促改、以评促优。", BT22, []),
+]
+
+
+def _check(sentence, date, expected):
+    got = find_targets(sentence, date)
+    for start, end, fields in got:
+        assert isinstance(fields, TargetFields)
+        assert sentence[start:end] == fields.text
+    assert len(got) == len(expected), [f.text for _, _, f in got]
+    for exp in expected:
+        exp = dict(exp)
+        key = exp.pop("key")
+        hits = [f for _, _, f in got if key in f.text]
+        assert hits, f"no target contains {key!r}: {[f.text for _, _, f in got]}"
+        f = hits[0] if len(hits) == 1 else next(h for h in hits if h.value_text and key in h.value_text) \
+            if any(h.value_text and key in h.value_text for h in hits) else hits[0]
+        for attr, want in exp.items():
+            assert getattr(f, attr) == want, (key, attr, getattr(f, attr))
+
+
+@pytest.mark.parametrize("sentence, date, expected", CASES, ids=[c[0][:18] for c in CASES])
+def test_find_targets(sentence, date, expected):
+    _check(sentence, date, expected)
+
+
+def test_relative_deadline_without_date_keeps_phrase():
+    (_, _, f), = find_targets("明年,8.6万多名建档立卡贫困户,将共同步入全面小康社会。", None)
+    assert f.deadline is None and f.time_phrase == "明年" and f.value == 86000.0
+
+
+def test_offsets_index_the_sentence():
+    got = find_targets(SEED, D19)
+    a, b, f = got[0]
+    assert SEED[a:b] == "要力争地区生产总值达到2万亿元左右"
+    assert f.value_text == "2万亿元左右"
+
+
+def test_empty_and_blank_input():
+    assert find_targets("", D19) == []
+    assert find_targets("   ", D19) == []
+
+
+def test_governing_time_from_outside():
+    got = find_targets("完成全民健康信息平台基础功能扩展，强化各类应用和数据共享", BT22, governing_time="6月底")
+    assert [f.text for _, _, f in got] == ["完成全民健康信息平台基础功能扩展"]
+    assert got[0][2].deadline == dt.date(2022, 6, 30)
+
+
+# ----------------------------------------------------------------------------- whole texts
+def test_find_targets_in_text_carries_item_deadline_note():
+    text = ("　　18．适时聘请评估机构，对全市政务服务开展第三方评估，以评促改、以评促优。（10月底完成，牵头考核单位：市审批服务局）\n"
+            "　　47．全市新增2400户（累计约3600户）大中型餐饮单位纳入平台，并强化日常监管。（1分）（8月底完成，牵头考核单位：市市场监管局）\n")
+    got = find_targets_in_text(text, BT22)
+    assert len(got) == 2
+    (a1, b1, f1), (a2, b2, f2) = got
+    assert text[a1:b1] == f1.text and f1.text.startswith("适时聘请评估机构")
+    assert f1.deadline == dt.date(2022, 10, 31) and f1.value is None
+    assert "新增2400户" in f2.text and f2.value == 2400.0 and f2.deadline == dt.date(2022, 8, 31)
+    assert text[a2:b2] == f2.text
+
+
+def test_find_targets_in_text_goal_header_spans_semicolons():
+    text = "经济社会发展的主要预期目标是：经济增长6％左右；城镇调查失业率5.5％左右。"
+    assert [f.value for _, _, f in find_targets_in_text(text, HB25)] == [6.0, 5.5]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "gold" / "029.json").exists(), reason="shared gold not present")
+@pytest.mark.parametrize("doc, min_found", [("029", 3), ("030", 35)])
+def test_gold_recovery(doc, min_found):
+    gold = json.loads((SHARED / "eval" / "gold" / f"{doc}.json").read_text(encoding="utf-8"))
+    text = (SHARED / "corpus" / f"{doc}.txt").read_text(encoding="utf-8")
+    got = find_targets_in_text(text, dt.date.fromisoformat(gold["date"]))
+    core = [t for t in gold["targets"] if t["core"]]
+    found = [t for t in core if any(_norm(t["key"]) in _norm(f.text) for _, _, f in got)]
+    assert len(found) >= min_found
+    for t in found:  # a recovered target never carries a wrong deadline year
+        hits = [f for _, _, f in got if _norm(t["key"]) in _norm(f.text)]
+        years = {f.deadline.year for f in hits if f.deadline}
+        assert not years or t["deadline_year"] in years
