@@ -6,7 +6,7 @@
     >>> g.query("SELECT ?t WHERE { ?t a gk:Target }")          # doctest: +SKIP
 
 The pipeline runs one way: :mod:`kg.ingest` -> :mod:`kg.nlp` (spaCy rule components) ->
-:mod:`kg.extract` / :mod:`kg.resolve` -> :mod:`kg.graph` -> :mod:`kg.rdf`, :mod:`kg.viz`,
+:mod:`kg.extractor` / :mod:`kg.resolve` -> :mod:`kg.graph` -> :mod:`kg.rdf`, :mod:`kg.viz`,
 :mod:`kg.store`.
 """
 from __future__ import annotations
@@ -58,14 +58,14 @@ def extract(text: str, date=None) -> list[Mention]:
     >>> [(m.label, m.text, m.start, m.end) for m in extract("市水务局负责人表示") if m.label == "Agency"]
     [('Agency', '市水务局', 0, 4)]
     """
-    from .extract import extract_mentions
+    from .extractor import extract_mentions
 
     return extract_mentions(text, _as_date(date))
 
 
 def extract_documents(documents: Iterable[Document]) -> Iterable[Extraction]:
     """One :class:`Extraction` per document, in order."""
-    from .extract import extract_document
+    from .extractor import extract_document
 
     for d in documents:
         yield extract_document(d)

@@ -91,6 +91,7 @@ def _worker_main(conn, path: str) -> None:  # runs in a child process
     from .store import run_query
 
     store, gen = None, None
+    conn.send(("ready",))
     while True:
         try:
             msg = conn.recv()
@@ -117,6 +118,13 @@ class _Worker:
         self.proc = ctx.Process(target=_worker_main, args=(child, path), daemon=True)
         self.proc.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self, limit: float = 60.0) -> bool:
+        """Wait for the child to have imported pyoxigraph (not counted in the query time limit)."""
+        if not self.ready and self.conn.poll(limit):
+            self.ready = self.conn.recv() == ("ready",)
+        return self.ready
 
     def kill(self) -> None:
         try:
@@ -144,12 +152,14 @@ class _Pool:
         self.idle.put(w)
 
     def run(self, gen, sparql: str, accept: list[str], max_results: int, timeout: float):
-        deadline = time.monotonic() + timeout
         try:
             w = self.idle.get(timeout=timeout)
         except queue.Empty:
-            raise TimeoutError("all query workers are busy")
+            raise TimeoutError("all query workers are busy, try again later")
         try:
+            if not w.wait_ready():
+                raise EOFError
+            deadline = time.monotonic() + timeout
             w.conn.send((gen, sparql, accept, max_results))
             if not w.conn.poll(max(0.0, deadline - time.monotonic())):
                 raise TimeoutError

@@ -69,6 +69,7 @@ _TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 _PLACEHOLDER = re.compile(r"__GOVKG_(TITLE|DATA|VIS_JS|APP_JS|CSP|NOTICE|STATS)__")
 _APP_JS = re.compile(r"<script id=\"govkg-app\">(.*?)</script>", re.S)
 _SPRING_MAX = 300  # components up to this size get nx.spring_layout; larger: pivot MDS
+_SPRING_BUDGET = 2000  # ... while the spring-laid-out nodes stay under this many in all
 
 
 # --------------------------------------------------------------------------- subgraph
@@ -150,16 +151,48 @@ def _most_connected(G: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
 
 # --------------------------------------------------------------------------- layout
 
-def _csr(H: nx.Graph, nodes: list) -> tuple[Any, Any]:
+def _neighbour_lists(G: nx.Graph) -> tuple[list, list[list[int]]]:
+    """Nodes and undirected, de-duplicated neighbour index lists (no self-loops)."""
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    # the plain dicts behind G.adj / G.pred: much faster to walk than the views
+    succ = getattr(G, "_adj", None) or G.adj
+    pred = (getattr(G, "_pred", None) or G.pred) if G.is_directed() else None
+    nbrs: list[list[int]] = []
+    for i, u in enumerate(nodes):
+        s = set(map(index.__getitem__, succ[u]))
+        if pred is not None:
+            s.update(map(index.__getitem__, pred[u]))
+        s.discard(i)
+        nbrs.append(sorted(s))
+    return nodes, nbrs
+
+
+def _components(nbrs: list[list[int]]) -> list[list[int]]:
+    seen = bytearray(len(nbrs))
+    comps = []
+    for s in range(len(nbrs)):
+        if seen[s]:
+            continue
+        seen[s] = 1
+        comp, stack = [s], [s]
+        while stack:
+            for v in nbrs[stack.pop()]:
+                if not seen[v]:
+                    seen[v] = 1
+                    comp.append(v)
+                    stack.append(v)
+        comp.sort()
+        comps.append(comp)
+    return comps
+
+
+def _csr(nbrs: list[list[int]], comp: list[int]):
     import numpy as np
 
-    index = {n: i for i, n in enumerate(nodes)}
-    rows: list[list[int]] = [[] for _ in nodes]
-    for u, v in H.edges():
-        if u != v:
-            rows[index[u]].append(index[v])
-            rows[index[v]].append(index[u])
-    indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+    local = {g: i for i, g in enumerate(comp)}
+    rows = [[local[v] for v in nbrs[g]] for g in comp]
+    indptr = np.zeros(len(comp) + 1, dtype=np.int64)
     indptr[1:] = np.cumsum([len(r) for r in rows])
     indices = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=int(indptr[-1]))
     return indptr, indices
@@ -183,22 +216,21 @@ def _bfs(indptr, indices, source: int):
             break
         offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
         nbrs = indices[offsets + np.arange(total)]
-        nbrs = np.unique(nbrs[dist[nbrs] < 0])
-        dist[nbrs] = level
-        frontier = nbrs
+        dist[nbrs[dist[nbrs] < 0]] = level
+        frontier = np.flatnonzero(dist == level)
     return dist
 
 
-def _pivot_mds(indptr, indices, degrees, pivots: int = 40):
-    """Pivot MDS (Brandes & Pich 2006): classical MDS on distances to a few far-apart pivots."""
+def _pivot_mds(indptr, indices, pivots: int = 40):
+    """Pivot MDS (Brandes & Pich 2006): classical MDS on hop distances to a few far-apart
+    pivots (chosen max-min, starting at the highest-degree node). Linear in the graph."""
     import numpy as np
 
     n = len(indptr) - 1
-    k = min(pivots, n)
     cols = []
     mind = np.full(n, np.iinfo(np.int64).max)
-    p = int(np.argmax(degrees))
-    for _ in range(k):
+    p = int(np.argmax(np.diff(indptr)))
+    for _ in range(min(pivots, n)):
         d = _bfs(indptr, indices, p)
         cols.append(d)
         mind = np.minimum(mind, d)
@@ -208,8 +240,10 @@ def _pivot_mds(indptr, indices, degrees, pivots: int = 40):
     C = np.stack(cols, axis=1).astype(float) ** 2
     C = C - C.mean(axis=0, keepdims=True) - C.mean(axis=1, keepdims=True) + C.mean()
     C *= -0.5
-    _, vecs = np.linalg.eigh(C.T @ C)
-    xy = C @ vecs[:, ::-1][:, :2]
+    # einsum rather than "@": no BLAS threads (their start-up and spinning cost more than
+    # these small products, badly so on a busy machine)
+    _, vecs = np.linalg.eigh(np.einsum("ij,ik->jk", C, C))
+    xy = np.einsum("ij,jk->ik", C, np.ascontiguousarray(vecs[:, ::-1][:, :2]))
     if xy.shape[1] < 2:
         xy = np.hstack([xy, np.zeros((n, 2 - xy.shape[1]))])
     return xy
@@ -236,20 +270,27 @@ def _spread(xy, spacing: float):
     return out
 
 
-def _component_layout(H: nx.Graph, nodes: list, seed: int, scale: float):
+def _component_layout(nbrs: list[list[int]], comp: list[int], seed: int, scale: float,
+                      spring: bool):
     import numpy as np
 
-    n = len(nodes)
+    n = len(comp)
     if n == 1:
         return np.zeros((1, 2))
-    if n <= _SPRING_MAX:
-        pos = nx.spring_layout(H.subgraph(nodes), seed=seed, iterations=50 if n < 100 else 30)
-        xy = np.array([pos[v] for v in nodes])
+    if n <= 3:
+        return np.array([[0.0, 0.0], [scale, 0.0], [scale / 2, scale * 0.87]][:n])
+    if spring:
+        H = nx.Graph()
+        H.add_nodes_from(range(n))
+        local = {g: i for i, g in enumerate(comp)}
+        H.add_edges_from((local[g], local[v]) for g in comp for v in nbrs[g] if g < v)
+        pos = nx.spring_layout(H, seed=seed, iterations=50 if n < 100 else 30)
+        xy = np.array([pos[i] for i in range(n)])
         xy -= xy.mean(axis=0)
         radius = float(np.abs(xy).max()) or 1.0
         return xy / radius * scale * math.sqrt(n) * 0.5
-    indptr, indices = _csr(H.subgraph(nodes), nodes)
-    xy = _pivot_mds(indptr, indices, np.diff(indptr))
+    indptr, indices = _csr(nbrs, comp)
+    xy = _pivot_mds(indptr, indices)
     xy -= xy.mean(axis=0)
     # one hop ~ `scale` pixels, then pull apart nodes that share a spot
     return _spread(xy * scale, spacing=scale * 0.3)
@@ -259,11 +300,12 @@ def layout_positions(G: nx.Graph, *, seed: int = 7, scale: float = 120.0
                      ) -> dict[Any, tuple[float, float]]:
     """Node positions (pixels) for drawing ``G``, fast enough for tens of thousands of nodes.
 
-    Each connected component is laid out on its own: small ones with
-    :func:`networkx.spring_layout` (few iterations), large ones with pivot MDS (breadth-first
-    distances to ~40 pivots, then an eigen-decomposition of a ``k x k`` matrix: linear in
-    the size of the graph) followed by a sunflower spread of nodes that share a spot. The
-    components are then packed in rows, largest first. The result is deterministic.
+    Edge directions and parallel edges are ignored. Each connected component is laid out on
+    its own: small ones with :func:`networkx.spring_layout` (few iterations; at most
+    ``_SPRING_BUDGET`` nodes in all), the others with pivot MDS (breadth-first distances to
+    ~40 pivots, then an eigen-decomposition of a 40 x 40 matrix: linear in the size of the
+    graph) and a sunflower spread of nodes that share a spot. The components are packed in
+    rows, largest first. The result is deterministic.
 
     Examples
     --------
@@ -273,42 +315,47 @@ def layout_positions(G: nx.Graph, *, seed: int = 7, scale: float = 120.0
     """
     import numpy as np
 
-    H = nx.Graph()
-    H.add_nodes_from(G.nodes)
-    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
-    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)),
-                   key=lambda c: (-len(c), str(c[0])))
-    placed: list[tuple[list, Any]] = []
+    nodes, nbrs = _neighbour_lists(G)
+    comps = sorted(_components(nbrs), key=lambda c: (-len(c), c[0]))
+    placed = []
+    budget = _SPRING_BUDGET
     for i, comp in enumerate(comps):
-        xy = _component_layout(H, comp, seed + i, scale)
+        spring = len(comp) <= _SPRING_MAX and len(comp) <= budget
+        if spring and len(comp) > 3:
+            budget -= len(comp)
+        xy = _component_layout(nbrs, comp, seed + i, scale, spring)
         placed.append((comp, xy - xy.min(axis=0)))
-    # shelf packing: rows of roughly sqrt(total area) width
+    # shelf packing: rows about sqrt(total area) wide
     gap = scale
-    area = sum((xy[:, 0].max() + gap) * (xy[:, 1].max() + gap) for _, xy in placed)
-    width = max(math.sqrt(area), max((xy[:, 0].max() for _, xy in placed), default=0.0))
-    pos: dict[Any, tuple[float, float]] = {}
+    sizes = [(float(xy[:, 0].max()), float(xy[:, 1].max())) for _, xy in placed]
+    area = sum((w + gap) * (h + gap) for w, h in sizes)
+    width = max([math.sqrt(area)] + [w for w, _ in sizes])
+    out = np.zeros((len(nodes), 2))
     x = y = row_h = 0.0
-    for comp, xy in placed:
-        w, h = float(xy[:, 0].max()), float(xy[:, 1].max())
+    for (comp, xy), (w, h) in zip(placed, sizes):
         if x > 0 and x + w > width:
             x, y, row_h = 0.0, y + row_h + gap, 0.0
-        for v, (px, py) in zip(comp, xy):
-            pos[v] = (round(float(px + x), 1), round(float(py + y), 1))
+        out[comp] = xy + (x, y)
         x += w + gap
         row_h = max(row_h, h)
-    if pos:
-        cx = np.mean([p[0] for p in pos.values()])
-        cy = np.mean([p[1] for p in pos.values()])
-        pos = {v: (round(p[0] - cx, 1), round(p[1] - cy, 1)) for v, p in pos.items()}
-    return pos
+    if len(nodes):
+        out -= out.mean(axis=0)
+    out = np.round(out, 1)
+    return {v: (float(px), float(py)) for v, (px, py) in zip(nodes, out.tolist())}
 
 
 # --------------------------------------------------------------------------- page data
 
 def _clean(value: Any) -> Any:
     """A JSON-safe copy: non-finite floats -> None, dates/sets/others -> str or list."""
-    if value is None or isinstance(value, (bool, int, str)):
+    if value is None or type(value) in (str, int, bool):
         return value
+    if isinstance(value, bool):  # subclasses of bool / int / str (enums)
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, str):
+        return str(value)
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, Mapping):
@@ -338,22 +385,29 @@ class _Sentences:
         for p in provs or ():
             if not isinstance(p, Mapping):
                 continue
-            doc, sentence = str(p.get("doc", "")), str(p.get("sentence") or "")
-            sent_start = _clean(p.get("sent_start"))
+            doc, sentence, sent_start = p.get("doc", ""), p.get("sentence") or "", p.get("sent_start")
+            if type(doc) is not str:
+                doc = str(doc)
+            if type(sentence) is not str:
+                sentence = str(sentence)
+            if type(sent_start) is not int:
+                sent_start = _clean(sent_start)
             key = (doc, sent_start, sentence)
             sid = self._index.get(key)
             if sid is None:
                 sid = self._index[key] = len(self.rows)
                 self.rows.append([doc, sentence])
-            start, end = _clean(p.get("start")), _clean(p.get("end"))
-            if isinstance(start, int) and isinstance(end, int) and isinstance(sent_start, int):
+            start, end = p.get("start"), p.get("end")
+            if type(start) is int and type(end) is int and type(sent_start) is int:
                 start, end = start - sent_start, end - sent_start
             else:
                 start = end = None
-            entry = [sid, start, end, _clean(p.get("rule")), _clean(p.get("confidence"))]
             if (sid, start, end) not in seen:
                 seen.add((sid, start, end))
-                out.append(entry)
+                rule, conf = p.get("rule"), p.get("confidence")
+                out.append([sid, start, end, rule if type(rule) is str else _clean(rule),
+                            conf if type(conf) in (int, float) and math.isfinite(conf)
+                            else _clean(conf)])
         return out
 
 
@@ -375,7 +429,8 @@ def _page_data(G: nx.MultiDiGraph, pos: Mapping[Any, tuple[float, float]], meta:
         attrs = {a: _clean(d.get(a)) for a in _KIND_ATTRS.get(kind, ())}
         attrs = {a: v for a, v in attrs.items() if v is not None}
         mentions = d.get("mentions")
-        if not isinstance(mentions, (int, float)) or isinstance(mentions, bool):
+        if (not isinstance(mentions, (int, float)) or isinstance(mentions, bool)
+                or not math.isfinite(mentions)):
             mentions = in_mentions.get(n, 0) if kind == "Document" else 1
         label = d.get("label") or (d.get("title") if kind == "Document" else None) or str(n)
         x, y = pos.get(n, (0.0, 0.0))
@@ -521,18 +576,18 @@ def render_html(G: nx.MultiDiGraph, path: str | os.PathLike | None = None, *,
     """
     if max_nodes < 1:
         raise InputError("max_nodes", f"must be at least 1, got {max_nodes}")
-    H = subgraph(G, kinds=kinds, docs=docs) if (kinds is not None or docs is not None) \
-        else nx.MultiDiGraph(G)
+    # G is only read: without a filter it is used as it is (no copy)
+    H = subgraph(G, kinds=kinds, docs=docs) if (kinds is not None or docs is not None) else G
     total = H.number_of_nodes()
     truncated = total > max_nodes
     if truncated:
         H = _most_connected(H, max_nodes)
-    shown = H.number_of_nodes()
+    shown, n_edges = H.number_of_nodes(), H.number_of_edges()
     physics = shown <= physics_max
     notice = (f"Showing the {shown:,} most connected of {total:,} nodes "
               f"(max_nodes={max_nodes:,})." if truncated else "")
     meta = {"title": str(title), "total_nodes": total, "shown_nodes": shown,
-            "shown_edges": H.number_of_edges(), "truncated": truncated, "notice": notice,
+            "shown_edges": n_edges, "truncated": truncated, "notice": notice,
             "physics": physics, "options": _vis_options(physics, shown > 2000)}
     data = _page_data(H, layout_positions(H), meta)
 
@@ -546,7 +601,7 @@ def render_html(G: nx.MultiDiGraph, path: str | os.PathLike | None = None, *,
         "TITLE": html.escape(str(title), quote=True),
         "CSP": csp,
         "NOTICE": html.escape(notice),
-        "STATS": f"{shown:,} nodes \u00b7 {H.number_of_edges():,} edges",
+        "STATS": f"{shown:,} nodes \u00b7 {n_edges:,} edges",
         "DATA": _json_for_script(data),
         "VIS_JS": vis_js,
         "APP_JS": app_js,

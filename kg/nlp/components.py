@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,16 +21,29 @@ MENTIONS = "govkg.mentions"
 RULE_TARGET = "target.commitment_clause"
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("govkg.text")
+    if text is None:
+        text = doc.user_data["govkg.text"] = doc.text
+    return text
+
+
 @Language.factory("govkg_sentences")
 def make_sentences(nlp: Language, name: str) -> "SentenceSetter":
     return SentenceSetter()
 
 
 class SentenceSetter:
+    """Sentence starts from :func:`sentence_spans`, set in one array write."""
+
     def __call__(self, doc: Doc) -> Doc:
-        starts = {s for s, _ in sentence_spans(doc.text)}
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        if not len(doc):
+            return doc
+        starts = {s for s, _ in sentence_spans(doc_text(doc))}
+        flags = numpy.array([[1 if (t.i == 0 or t.idx in starts) else -1] for t in doc], dtype="int32")
+        flags = flags.astype("uint64")  # spaCy stores attributes as uint64; -1 wraps as it expects
+        doc.from_array([SENT_START], flags)
         return doc
 
 
@@ -44,7 +59,7 @@ class EntityRules:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.rules.find(doc.text)
+        mentions = self.rules.find(doc_text(doc))
         self.set_annotations(doc, mentions)
         return doc
 
@@ -72,7 +87,8 @@ class TargetRules:
         date = doc.user_data.get("date")
         if isinstance(date, str):
             date = dt.date.fromisoformat(date)
-        found = [_target_mention(doc.text, s, e, fields) for s, e, fields in find_targets_in_text(doc.text, date)]
+        text = doc_text(doc)
+        found = [_target_mention(text, s, e, fields) for s, e, fields in find_targets_in_text(text, date)]
         EntityRules.set_annotations(doc, found)
         return doc
 

@@ -45,6 +45,7 @@ _HEADING_MAX = 30
 def _doc_for(document: Document):
     nlp = get_pipeline()
     doc = nlp.make_doc(document.text)
+    doc.user_data["govkg.text"] = document.text
     if document.date is not None:
         doc.user_data["date"] = document.date
     for _, proc in nlp.pipeline:
