@@ -107,7 +107,8 @@ def extract_document(document: Document) -> Extraction:
         e = entities.get(r.id)
         if e is None:
             e = entities[r.id] = {"kind": r.kind, "name": r.name, "aliases": set(), "subtype": r.subtype,
-                                  "types": set(r.extra_types), "attrs": dict(r.attrs), "prov": []}
+                                  "types": set(r.extra_types), "prov": [],
+                                  "attrs": {k: v for k, v in r.attrs.items() if k not in ("parent", "part_of")}}
         e["aliases"] |= r.aliases | {r.mention.text}
         e["types"] |= set(r.extra_types)
         e["prov"].append(_prov(document, sents, r.mention.start, r.mention.end, r.mention.rule, r.mention.confidence))
@@ -122,6 +123,9 @@ def extract_document(document: Document) -> Extraction:
             relations[(s, p, o)].append(_prov(document, sents, start, end, rule, conf))
 
     _place_relations(resolved, gaz, relate)
+    for r in resolved:
+        if r.kind == "Agency" and r.attrs.get("parent"):
+            relate(r.id, "partOf", r.attrs["parent"], r.mention.start, r.mention.end, "partOf.nested_agency", 0.9)
     _campaign_relations(resolved, entities, relate)
     _project_relations(resolved, relate)
     speaker_of = _speaker_scopes(text, resolved)
@@ -234,7 +238,7 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, Resolved], t
     for s, e in paras:
         for mt in re.finditer(r"牵头", text[s:e]):
             pos = s + mt.start()
-            after = text[pos:pos + 6].startswith(("牵头单位", "牵头部门"))
+            after = re.match(r"牵头(?:考核|责任|实施)?(?:单位|部门)", text[pos:pos + 8]) is not None
             leads = [a for a in agencies if s <= a.mention.start and a.mention.end <= e and (
                 (after and a.mention.start > pos) or (not after and a.mention.end <= pos and pos - a.mention.end <= 30))]
             if after:  # the lead list runs to the end of its bracket or sentence

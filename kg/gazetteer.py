@@ -188,7 +188,8 @@ def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]
                     continue
                 xcode = xv.get("_admin_code")
                 xkey = xcode or f"{ckey}/{xname}"
-                yield Division(xkey, xname, "county", ckey, _short(xname, xv.get("_alias")), xcode)
+                short = _short(xname, xv.get("_alias")) + _zone_short(xname, cname, _short(cname, cv.get("_alias")))
+                yield Division(xkey, xname, "county", ckey, short, xcode)
                 for tname, villages in xv.items():
                     if tname.startswith("_"):
                         continue
@@ -196,6 +197,31 @@ def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]
                     yield Division(tkey, tname, "town", xkey, _town_short(tname))
                     for vname in villages or ():
                         village_index.setdefault(vname, []).append(tkey)
+
+
+_ZONE_SHORT = (
+    ("高新技术产业开发区", ("高新区",)),
+    ("高新技术开发区", ("高新区",)),
+    ("经济技术开发区", ("经开区", "开发区")),
+    ("经济开发区", ("经开区", "开发区")),
+)
+
+
+def _zone_short(name: str, city: str, city_short: tuple[str, ...]) -> tuple[str, ...]:
+    """Short forms of a development zone: 包头稀土高新技术产业开发区 -> 稀土高新区, 包头稀土高新区."""
+    for suffix, shorts in _ZONE_SHORT:
+        if not name.endswith(suffix):
+            continue
+        core = name[: -len(suffix)]
+        prefix = next((p for p in (city, *city_short) if p and core.startswith(p)), "")
+        core = core[len(prefix):]
+        out = []
+        for sh in shorts:
+            out.extend(p + core + sh for p in (city, *city_short) if p)
+            if len(core) >= 2:
+                out.append(core + sh)
+        return tuple(dict.fromkeys(out))
+    return ()
 
 
 def _short(name: str, alias) -> tuple[str, ...]:

@@ -105,6 +105,7 @@ class _Resolver:
         self.ctx = article_context(mentions, gaz)
         self.central_names = {r["name"] for r in read_table("agency_central.tsv")}
         self.place_at: dict[tuple[int, int], Resolved] = {}
+        self.agency_at: dict[tuple[int, int], Resolved] = {}
 
     # -- places ---------------------------------------------------------------
     def place(self, m: Mention, named_counties: set[str]) -> Resolved | None:
@@ -136,9 +137,9 @@ class _Resolver:
             elif not full:
                 return None
         if not full and best.level in ("county", "town") and score == 0:
+            if m.text[-1] in "湖河江":  # 北湖 is a lake here, not 郴州's 北湖区
+                return Resolved(m, f"place/{m.text}", "Place", m.text, set(), "WaterBody")
             return None  # a short form far from the article's places (平和, 清流…)
-        if best.level == "water" and any(d.level != "water" for d in divs) and score == 0:
-            pass
         types = extra_types or (("Agency",) if best.level == "zone" else ())
         r = Resolved(m, f"place/{best.key}", "Place", best.name, {m.text, *best.short} - {best.name},
                      best.subtype, types, best.key)
@@ -165,7 +166,21 @@ class _Resolver:
         return None
 
     def agency(self, m: Mention) -> Resolved:
+        r = self._agency(m)
+        self.agency_at[(m.start, m.end)] = r
+        return r
+
+    def _agency(self, m: Mention) -> Resolved:
         a = m.attributes
+        if m.rule == R.RULE_AGENCY_NESTED:
+            parent = self.agency_at.get(a["parent"])
+            pname = parent.name if parent is not None else m.text[:a["parent"][1] - a["parent"][0]]
+            name = pname + (a.get("dept") or a["body"])
+            r = Resolved(m, f"agency/{name}" if parent is None or not parent.id.startswith(f"agency/{self.doc_id}/")
+                         else f"agency/{self.doc_id}/{name}", "Agency", name, {m.text, pname + a["body"]} - {name})
+            if parent is not None:
+                r.attrs["parent"] = parent.id
+            return r
         if m.rule == R.RULE_AGENCY_CENTRAL:
             name = a["central"]
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
@@ -251,10 +266,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
             res.place_at[(m.start, m.end)] = r
             if r.key and gaz.get(r.key) and gaz.get(r.key).level in ("county", "town"):
                 named_counties.add(r.key)
+    for m in sorted((m for m in mentions if m.label == "Agency"), key=lambda m: (m.start, m.end)):
+        out.append(res.agency(m))
     for m in mentions:
-        if m.label == "Agency":
-            out.append(res.agency(m))
-        elif m.label == "Project":
+        if m.label == "Project":
             out.append(res.project(m))
         elif m.label == "Organization":
             out.append(Resolved(m, f"org/{m.text}", "Organization", m.text, set()))

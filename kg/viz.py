@@ -107,7 +107,8 @@ def subgraph(G: nx.MultiDiGraph, kinds: Collection[str] | None = None,
     Raises
     ------
     InputError
-        A kind is not a known kind, or a document is not in the graph.
+        ``G`` is not a networkx graph, a kind is not a known kind, or a document is not in
+        the graph.
 
     Examples
     --------
@@ -121,6 +122,8 @@ def subgraph(G: nx.MultiDiGraph, kinds: Collection[str] | None = None,
     >>> sorted(subgraph(G, docs=["a"]))
     ['agency/x', 'place/黄陂区']
     """
+    if not isinstance(G, nx.Graph):
+        raise InputError("graph", f"expected a networkx graph, got {type(G).__name__}")
     keep = set(G.nodes)
     if kinds is not None:
         kinds = {kinds} if isinstance(kinds, str) else set(kinds)
@@ -411,13 +414,23 @@ class _Sentences:
         return out
 
 
+def _edges(G: nx.Graph):
+    """``(u, v, predicate, data)`` for every edge; the predicate is the key of a multigraph."""
+    if G.is_multigraph():
+        yield from G.edges(keys=True, data=True)
+    else:
+        for u, v, d in G.edges(data=True):
+            yield u, v, d.get("predicate"), d
+
+
 def _page_data(G: nx.MultiDiGraph, pos: Mapping[Any, tuple[float, float]], meta: dict
                ) -> dict[str, Any]:
     sentences = _Sentences()
     docs: dict[str, dict[str, Any]] = {}
     nodes = []
     in_mentions: dict[Any, int] = {}
-    for u, v, key in G.edges(keys=True):
+    edge_list = list(_edges(G))
+    for u, v, key, _ in edge_list:
         if key == "mentionedIn":
             in_mentions[v] = in_mentions.get(v, 0) + 1
     for n, d in G.nodes(data=True):
@@ -445,7 +458,7 @@ def _page_data(G: nx.MultiDiGraph, pos: Mapping[Any, tuple[float, float]], meta:
             "x": x, "y": y,
         })
     edges = []
-    for u, v, key, d in G.edges(keys=True, data=True):
+    for u, v, key, d in edge_list:
         predicate = str(key if key is not None else d.get("predicate", ""))
         edges.append({
             "from": str(u), "to": str(v), "predicate": predicate,
@@ -479,12 +492,14 @@ def _vis_options(physics: bool, large: bool) -> dict[str, Any]:
     options["edges"] = {
         "smooth": {"enabled": physics, "type": "continuous"} if physics else False,
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-        "color": {"color": "#9aa0a6", "highlight": "#333333", "inherit": False},
+        "color": {"color": "#8a9099", "highlight": "#333333", "hover": "#333333",
+                  "inherit": False},
         "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 2},
         "width": 1, "selectionWidth": 2,
     }
-    options["nodes"] = {"font": {"size": 14, "face": "Noto Sans CJK SC, WenQuanYi Micro Hei, "
-                                 "Microsoft YaHei, PingFang SC, sans-serif"},
+    options["nodes"] = {"font": {"size": 14, "color": "#1d2939",
+                                 "face": '"Noto Sans CJK SC", "WenQuanYi Micro Hei", '
+                                         '"Microsoft YaHei", "PingFang SC", sans-serif'},
                         "borderWidth": 1}
     options["interaction"].update({"hover": True, "tooltipDelay": 3600000,
                                    "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
@@ -564,7 +579,7 @@ def render_html(G: nx.MultiDiGraph, path: str | os.PathLike | None = None, *,
     Raises
     ------
     InputError
-        Unknown kind or document, or ``max_nodes`` < 1.
+        ``G`` is not a networkx graph, an unknown kind or document, or ``max_nodes`` < 1.
 
     Examples
     --------
@@ -574,6 +589,8 @@ def render_html(G: nx.MultiDiGraph, path: str | os.PathLike | None = None, *,
     >>> "&lt;b&gt;demo&lt;/b&gt;" in page and "<b>demo" not in page
     True
     """
+    if not isinstance(G, nx.Graph):
+        raise InputError("graph", f"expected a networkx graph, got {type(G).__name__}")
     if max_nodes < 1:
         raise InputError("max_nodes", f"must be at least 1, got {max_nodes}")
     # G is only read: without a filter it is used as it is (no copy)

@@ -303,3 +303,31 @@ def test_layout_is_fast_and_deterministic():
     assert set(pos) == set(G)
     assert pos == layout_positions(G)
     assert len({p for p in pos.values()}) > 0.9 * len(pos)  # nodes are spread out
+
+
+def test_bad_input():
+    with pytest.raises(InputError, match="expected a networkx graph"):
+        render_html({"nodes": []})
+    with pytest.raises(InputError, match="expected a networkx graph"):
+        subgraph([1, 2])
+
+
+def test_simple_digraph_uses_predicate_attribute():
+    G = nx.DiGraph()
+    G.add_node("place/黄陂区", kind="Place", label="黄陂区")
+    G.add_node("place/武汉市", kind="Place", label="武汉市")
+    G.add_edge("place/黄陂区", "place/武汉市", predicate="partOf")
+    data = blob(render_html(G))
+    assert [(e["from"], e["predicate"], e["to"]) for e in data["edges"]] == [
+        ("place/黄陂区", "partOf", "place/武汉市")]
+
+
+def test_payload_in_node_id_and_doc_id():
+    G = nx.MultiDiGraph()
+    nid = "org/</script><script>alert(1)</script>"
+    G.add_node(nid, kind="Organization", label="x", docs=["</script>"],
+               provenance=[{"doc": "</script>", "start": 0, "end": 1, "sentence": "x",
+                            "sent_start": 0, "rule": "r", "confidence": 1.0}])
+    page = render_html(G, kinds=["Organization"], docs=["</script>"])
+    assert "</script><script>" not in page
+    assert blob(page)["nodes"][0]["id"] == nid

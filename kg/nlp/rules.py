@@ -11,6 +11,7 @@ ids written into provenance are the ``RULE_*`` constants below.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,8 +23,8 @@ from ..model import Mention
 __all__ = ["Hit", "RuleSet", "PUNCT"]
 
 PUNCT = set("，。！？；：、,.!?;:（）()[]【】<>〈〉「」『』┃|/\\ \t\n\r\u3000—…·-～~")
-QUOTE_OPEN = "“‘「『"
-QUOTE_CLOSE = "”’」』"
+QUOTE_OPEN = "“‘「『\""
+QUOTE_CLOSE = "”’」』\""  # documents converted from Word often close “… with a plain "
 BOOK_OPEN, BOOK_CLOSE = "《", "》"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = set("0123456789０１２３４５６７８９.%％")
@@ -43,6 +44,8 @@ RULE_PROJECT_HEAD = "project.head_word"
 RULE_PROJECT_BOOK = "project.book_title"
 RULE_PROJECT_CAMPAIGN = "project.campaign_table"
 RULE_PROJECT_LIST = "project.enumeration_before_head"
+RULE_PROJECT_QUOTED = "project.quoted_name"
+RULE_AGENCY_NESTED = "agency.agency+department"
 
 _ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "新技术开发区", "经济开发区",
@@ -51,6 +54,7 @@ _ZONE_SUFFIXES = (
 )
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
+_PARENT_BODIES = {"委", "市委", "省委", "区委", "县委", "党委", "政府", "人民政府", "人大常委会"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class _Tables:
     verbs: list[str] = field(default_factory=list)
     introducers: set[str] = field(default_factory=set)
     stop_names: set[str] = field(default_factory=set)
+    cross_bigrams: set[str] = field(default_factory=set)
+    water_not_before: tuple[str, ...] = ()
 
 
 def _load_tables() -> _Tables:
@@ -103,6 +109,8 @@ def _load_tables() -> _Tables:
     t.verbs = sorted(set(read_lines("project_verbs.txt")), key=len, reverse=True)
     t.introducers = set(read_lines("project_introducers.txt"))
     t.stop_names = set(read_lines("project_stop_names.txt"))
+    t.cross_bigrams = set(read_lines("place_cross_bigrams.txt"))
+    t.water_not_before = tuple(read_lines("water_not_before.txt"))
     return t
 
 
@@ -175,8 +183,15 @@ class RuleSet:
                 last = h.end
         return out
 
+    def _place_hit_ok(self, text: str, h: Hit) -> bool:
+        if text[h.end - 1:h.end + 1] in self.t.cross_bigrams:
+            return False  # 苏木乡|镇, 合肥市|场
+        if h.text[-1] in "湖河江海" and text.startswith(self.t.water_not_before, h.end):
+            return False  # 东湖|国家高新技术…
+        return True
+
     def _places(self, text: str, by_cat) -> list[Mention]:
-        cand = self._longest(by_cat["place"] + by_cat["zone"])
+        cand = self._longest([h for h in by_cat["place"] + by_cat["zone"] if self._place_hit_ok(text, h)])
         # a place name inside a department or central name is not a place (国家 in 国家标准委)
         blockers = [h for h in by_cat["central"] + by_cat["campaign"] if h.end - h.start >= 3]
         out = []
@@ -303,6 +318,18 @@ class RuleSet:
                     emit(pstart, stop, RULE_AGENCY_GRAMMAR,
                          (("prefix", ptext), ("prefix_kind", kind), ("middle", mid), ("body", body)), 0.8)
                     break
+        # an agency right before a department or a body is its parent: 市委+组织部,
+        # 市政府办公室+数字政府专班 (departments only under committees and governments)
+        for a in list(out):
+            for h in by_cat["dept"]:
+                if a.end == h.start and a.attributes.get("body") in _PARENT_BODIES:
+                    emit(a.start, h.end, RULE_AGENCY_NESTED, (("parent", (a.start, a.end)), ("dept", h.payload),
+                                                              ("body", h.text)), 0.9)
+            m = self._body_after(text, a.end)
+            if m is not None and m[0]:
+                mid, body = m
+                emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
+                     (("parent", (a.start, a.end)), ("body", mid + body)), 0.8)
         # development zones named by grammar: place + zone suffix
         for end, m in place_ends.items():
             for suf in _ZONE_SUFFIXES:
@@ -350,16 +377,16 @@ class RuleSet:
 
     # ------------------------------------------------------------------ projects
     def _is_boundary(self, c: str) -> bool:
-        return c in PUNCT or c in QUOTE_OPEN or c in BOOK_OPEN or c in BOOK_CLOSE or c in _DIGIT \
-            or c in self.t.boundary_chars
+        return c in PUNCT or c in _DIGIT or c in self.t.boundary_chars or c.isspace() \
+            or unicodedata.category(c)[0] in "PSZ"
 
-    def _name_start(self, text: str, i: int, max_len: int) -> tuple[int, str | None]:
+    def _name_start(self, text: str, i: int, max_len: int, keep_verb: bool = False) -> tuple[int, str | None]:
         """Scan left from ``i`` for the start of a name; return (start, the verb before it).
 
         The scan stops at punctuation, a boundary character or a verb (kg/data/project_verbs.txt);
-        a quoted term counts as one unit; a verb that would leave fewer than two characters of
-        name is taken into the name (落实 in 扶贫政策落实大行动). (-1, None) when no start is found
-        within ``max_len`` characters.
+        a quoted term counts as one unit. With ``keep_verb`` (campaign heads), a verb that would
+        leave fewer than two characters of name is taken into the name (落实 in
+        扶贫政策落实大行动). (-1, None) when no start is found within ``max_len`` characters.
         """
         s, n = i, 0
         while s > 0 and n < max_len:
@@ -374,7 +401,7 @@ class RuleSet:
             if self._is_boundary(c):
                 break
             verb = next((v for v in self.t.verbs if text.endswith(v, 0, s)), None)
-            if verb is not None and n >= 2:
+            if verb is not None and (n >= 2 or not keep_verb):
                 return s, verb
             s -= 1
             n += 1
@@ -407,7 +434,7 @@ class RuleSet:
         prev_intro = {}  # enumeration: end of an accepted weak-head item -> True
         for h in heads:
             strength, campaign, max_name = self.t.heads[h.payload]
-            start, verb = self._name_start(text, h.start, max_name)
+            start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
             if start < 0:
                 continue
             name = text[start:h.start]
@@ -429,6 +456,16 @@ class RuleSet:
             prev_intro[h.end] = True
             emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
                  0.8 if strength == "strong" else 0.6)
+        # “…” names: a quoted term that ends in a head word, or that an introducing verb takes
+        for mt in re.finditer(r"[“\"]([^“”\"\s，。；、,;：:（）()]{2,14})[”\"]", text):
+            inner = mt.group(1)
+            j = mt.start()
+            while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
+                j -= 1
+            verb = next((v for v in self.t.verbs if text.endswith(v, 0, j)), None)
+            if any(inner.endswith(hd) for hd in self.t.heads) or verb in self.t.introducers:
+                if not any(s <= mt.start() and mt.end() <= e for s, e in spans):
+                    emit(mt.start(), mt.end(), RULE_PROJECT_QUOTED, None, 0.6)
         # 《…》 titles that end in a plan word
         for mt in re.finditer(r"《([^《》\n]{2,40})》", text):
             title = mt.group(1)
