@@ -106,7 +106,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         batch = nx.MultiDiGraph()
         for i in range(copies):
-            batch = nx.compose(batch, replicate(G, i))
+            batch.update(replicate(G, i))
             if batch.number_of_nodes() > 20_000 or i == copies - 1:
                 st.add(batch)
                 batch = nx.MultiDiGraph()

@@ -165,21 +165,21 @@ class _Resolver:
             return ptext
         return None
 
-    def agency(self, m: Mention) -> Resolved:
+    def agency(self, m: Mention) -> Resolved | None:
         r = self._agency(m)
-        self.agency_at[(m.start, m.end)] = r
+        if r is not None:
+            self.agency_at[(m.start, m.end)] = r
         return r
 
-    def _agency(self, m: Mention) -> Resolved:
+    def _agency(self, m: Mention) -> Resolved | None:
         a = m.attributes
         if m.rule == R.RULE_AGENCY_NESTED:
             parent = self.agency_at.get(a["parent"])
-            pname = parent.name if parent is not None else m.text[:a["parent"][1] - a["parent"][0]]
-            name = pname + (a.get("dept") or a["body"])
-            r = Resolved(m, f"agency/{name}" if parent is None or not parent.id.startswith(f"agency/{self.doc_id}/")
-                         else f"agency/{self.doc_id}/{name}", "Agency", name, {m.text, pname + a["body"]} - {name})
-            if parent is not None:
-                r.attrs["parent"] = parent.id
+            if parent is None:
+                return None
+            name = parent.name + (a.get("dept") or a["body"])
+            r = Resolved(m, f"agency/{name}", "Agency", name, {m.text, parent.name + a["body"]} - {name})
+            r.attrs["parent"] = parent.id
             return r
         if m.rule == R.RULE_AGENCY_CENTRAL:
             name = a["central"]
@@ -192,8 +192,7 @@ class _Resolver:
         else:
             body_full = rest
         if place is None:
-            # a relative name (区委) whose referent the article does not pin down: one node per article
-            return Resolved(m, f"agency/{self.doc_id}/{m.text}", "Agency", m.text, set())
+            return None  # a relative name (区委, 街道办) whose referent the article does not pin down
         if place in _NATIONAL:
             name = place + body_full
             if name in self.central_names:
@@ -267,7 +266,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
             if r.key and gaz.get(r.key) and gaz.get(r.key).level in ("county", "town"):
                 named_counties.add(r.key)
     for m in sorted((m for m in mentions if m.label == "Agency"), key=lambda m: (m.start, m.end)):
-        out.append(res.agency(m))
+        r = res.agency(m)
+        if r is not None:
+            out.append(r)
     for m in mentions:
         if m.label == "Project":
             out.append(res.project(m))

@@ -112,6 +112,17 @@ class Page:
         self.context.close()
 
 
+def pixel(pg: Page, node_id: str) -> list[int]:
+    """RGB of the canvas at a node's centre."""
+    return pg.evaluate("""id => {
+        const net = govkg.network, d = net.canvasToDOM(net.getPositions([id])[id]);
+        net.redraw();
+        const c = document.querySelector('#network canvas'), r = window.devicePixelRatio || 1;
+        const ctx = c.getContext('2d');
+        return Array.from(ctx.getImageData(Math.round(d.x * r), Math.round(d.y * r), 1, 1).data).slice(0, 3);
+    }""", node_id)
+
+
 @pytest.fixture()
 def open_page(browser):
     pages = []
@@ -170,9 +181,14 @@ def test_click_node_shows_its_source_sentence(sample_page):
     panel = pg.page.inner_text("#panel")
     for text in ("deadline", "2021-12-31", "2,000,000,000,000", "元", "地区生产总值", ">="):
         assert text in panel, text
-    # neighbourhood highlight: nodes outside it are dimmed
-    dimmed = pg.evaluate("govkg.nodes.get('org/东风本田汽车有限公司').color.background")
-    assert dimmed == "#eceef1"
+    # neighbourhood highlight: the node and its neighbours are drawn over a veil
+    assert set(pg.evaluate("govkg.highlighted()")) == {target, *G.successors(target),
+                                                       *G.predecessors(target)}
+    veiled = pixel(pg, "org/东风本田汽车有限公司")
+    pg.evaluate("govkg.clearSelection()")
+    plain = pixel(pg, "org/东风本田汽车有限公司")
+    assert sum(veiled) > sum(plain) + 100, (veiled, plain)  # paler while veiled
+    pg.click_node(target)
     # clicking empty canvas clears
     box = pg.page.locator("#network canvas").bounding_box()
     pg.page.mouse.click(box["x"] + 3, box["y"] + box["height"] - 3)
@@ -277,4 +293,8 @@ def test_large_graph_draws_fast_with_physics_off(tmp_path, open_page):
     pg.page.fill("#search", "实体1234")
     pg.page.press("#search", "Enter")
     assert pg.page.inner_text("#panel h2") == "实体1234"
+    assert len(pg.evaluate("govkg.highlighted()")) > 1
+    t = pg.evaluate("""() => { const t0 = performance.now(); govkg.clearSelection();
+                               govkg.select('e/77'); return performance.now() - t0; }""")
+    assert t < 2000, f"selecting a node in a 3,000-node page took {t:.0f} ms"
     assert pg.blocked == [] and pg.errors == []

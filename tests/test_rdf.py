@@ -326,3 +326,43 @@ def test_shacl_catches_broken_graphs(breakage):
     ok, report = rdf.validate(g)
     assert not ok
     assert "Violation" in report
+
+
+# ------------------------------------------------------------------ CLI: validate, export
+
+def test_cli_validate_and_export(tmp_path):
+    import csv
+
+    import networkx as nx
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    paths = rdf.write_rdf(nasty_graph(), tmp_path / "g")
+    r = CliRunner()
+    res = r.invoke(main, ["validate", str(paths["ttl"])])
+    assert res.exit_code == 0, res.output
+    broken = rdf.to_graph(sample_graph())
+    broken.add((rdf.node_iri("place/黄陂区"), GK.partOf, rdf.node_iri("agency/中共武汉市委员会")))
+    bad = tmp_path / "bad.ttl"
+    broken.serialize(bad, format="turtle")
+    res = r.invoke(main, ["validate", str(bad)])
+    assert res.exit_code == 1 and "Violation" in res.output
+    G = nasty_graph()
+    for fmt, out in (("graphml", "g.graphml"), ("gexf", "g.gexf"), ("node-link", "g.json"), ("neo4j", "neo")):
+        res = r.invoke(main, ["export", str(paths["trig"]), "--format", fmt, "-o", str(tmp_path / out)])
+        assert res.exit_code == 0, (fmt, res.output)
+    H = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
+    assert {k for *_e, k in H.edges(keys=True)} == {k for *_e, k in G.edges(keys=True)}
+    e = H.get_edge_data("agency/武汉市发展和改革委员会", "project/木兰文化生态旅游区")
+    assert json.loads(next(iter(e.values()))["provenance"])[0]["rule"] == "rel.lead"
+    X = nx.read_gexf(tmp_path / "g.gexf")
+    assert X.number_of_edges() == G.number_of_edges()
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert len(data["edges"]) == G.number_of_edges() and all("key" in x for x in data["edges"])
+    with open(tmp_path / "neo" / "relationships.csv", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:3] == [":START_ID", ":END_ID", ":TYPE"] and len(rows) == G.number_of_edges() + 1
+    res = r.invoke(main, ["export", str(tmp_path / "missing.trig"), "--format", "gexf", "-o", str(tmp_path / "x")])
+    assert res.exit_code == 2

@@ -179,3 +179,30 @@ def test_parse_binding(text, expect):
 def test_parse_binding_errors(bad):
     with pytest.raises(QueryError):
         parse_binding(bad)
+
+
+# ------------------------------------------------------------------ CLI
+
+def test_cli_query_remove(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    d = tmp_path / "st"
+    with Store(d) as st:
+        st.add(sample_graph())
+    paths = rdf.write_rdf(sample_graph(), tmp_path / "out")
+    r = CliRunner()
+    q = GK + "SELECT ?l WHERE { ?s a gk:Place ; skos:prefLabel ?l FILTER(str(?l) = ?n) }"
+    res = r.invoke(main, ["query", "--store", str(d), q, "--bind", "n=黄陂区", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == ["l", "黄陂区"]
+    res = r.invoke(main, ["query", str(paths["trig"]), "-f", str(QUERIES / "targets_due.rq"), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["results"]["bindings"][0]["setter"]["value"] == "中共武汉市委员会"
+    res = r.invoke(main, ["query", str(paths["ttl"]), "SELEKT"])
+    assert res.exit_code == 2 and res.output.startswith("error:")
+    res = r.invoke(main, ["remove", DOC2, "--store", str(d)])
+    assert res.exit_code == 0, res.output
+    res = r.invoke(main, ["remove", DOC2, "--store", str(d)])
+    assert res.exit_code == 2 and "no document" in res.output

@@ -54,6 +54,7 @@ _ZONE_SUFFIXES = (
 )
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
+_BAN_AFTER_BAN = set("公理事法学结好件成")
 _PARENT_BODIES = {"委", "市委", "省委", "区委", "县委", "党委", "政府", "人民政府", "人大常委会"}
 
 
@@ -71,7 +72,7 @@ class _Tables:
     depts: dict[str, str] = field(default_factory=dict)  # alias -> full department name
     central: dict[str, str] = field(default_factory=dict)  # alias -> canonical central body
     campaigns: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, part_of)
-    heads: dict[str, tuple[str, bool, int]] = field(default_factory=dict)  # head -> (strength, campaign, max)
+    heads: dict[str, tuple[str, bool, int, int]] = field(default_factory=dict)  # head -> (strength, campaign, max, min)
     bodies: list[tuple[str, int, int, re.Pattern | None]] = field(default_factory=list)
     levels: set[str] = field(default_factory=set)
     level_stop: set[str] = field(default_factory=set)
@@ -97,7 +98,7 @@ def _load_tables() -> _Tables:
         for a in (row["name"], *filter(None, row["aliases"].split("|"))):
             t.campaigns.setdefault(a, (row["name"], row["part_of"]))
     for row in read_table("project_heads.tsv"):
-        t.heads[row["head"]] = (row["strength"], row["campaign"] == "1", int(row["max_name"]))
+        t.heads[row["head"]] = (row["strength"], row["campaign"] == "1", int(row["max_name"]), int(row["min_name"]))
     for row in read_table("agency_bodies.tsv"):
         end = re.compile(row["middle_end"]) if row["middle_end"] else None
         t.bodies.append((row["body"], int(row["min_middle"]), int(row["max_middle"]), end))
@@ -106,8 +107,8 @@ def _load_tables() -> _Tables:
     t.level_stop = set(read_lines("level_stop_bigrams.txt"))
     t.function_chars = set(read_lines("function_chars.txt"))
     t.boundary_chars = t.function_chars | set(read_lines("name_boundary_chars.txt")) | {"个"}
-    t.verbs = sorted(set(read_lines("project_verbs.txt")), key=len, reverse=True)
     t.introducers = set(read_lines("project_introducers.txt"))
+    t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.stop_names = set(read_lines("project_stop_names.txt"))
     t.cross_bigrams = set(read_lines("place_cross_bigrams.txt"))
     t.water_not_before = tuple(read_lines("water_not_before.txt"))
@@ -272,19 +273,22 @@ class RuleSet:
         return None
 
     # ------------------------------------------------------------------ agencies
-    def _prefix_ok(self, text: str, h: Hit) -> bool:
+    def _prefix_ok(self, text: str, h: Hit, dept_starts: set[int]) -> bool:
         """A one-character level word (市, 区…) starts an agency only outside a longer word."""
-        if len(h.text) > 1 or h.start == 0:
+        if len(h.text) > 1:
             return True
-        return text[h.start - 1:h.end] not in self.t.level_stop
+        if text[h.start:h.start + 2] in self.t.level_stop and h.end not in dept_starts:
+            return False  # 市场, 区域 (but 市+民政局)
+        return h.start == 0 or text[h.start - 1:h.end] not in self.t.level_stop
 
     def _agencies(self, text: str, by_cat, place_ends: dict[int, Mention]) -> list[Mention]:
         out: list[Mention] = []
         seen: set[tuple[int, int]] = set()
         # prefixes: level words and places, by the position they end at
         prefixes: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # end -> (start, text, kind)
+        dept_starts = {h.start for h in by_cat["dept"]}
         for h in by_cat["level"]:
-            if self._prefix_ok(text, h):
+            if self._prefix_ok(text, h, dept_starts):
                 prefixes[h.end].append((h.start, h.text, "level"))
         for end, m in place_ends.items():
             prefixes[end].append((m.start, m.text, "place"))
@@ -355,6 +359,8 @@ class RuleSet:
                         continue
                     if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
                         continue
+                    if body == "办" and text[p + L + 1:p + L + 2] in _BAN_AFTER_BAN:
+                        continue  # 办公楼, 办理, 办事…
                     return mid, body
         return None
 
@@ -433,7 +439,7 @@ class RuleSet:
         heads = self._longest(by_cat["head"])
         prev_intro = {}  # enumeration: end of an accepted weak-head item -> True
         for h in heads:
-            strength, campaign, max_name = self.t.heads[h.payload]
+            strength, campaign, max_name, min_name = self.t.heads[h.payload]
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
             if start < 0:
                 continue
@@ -444,8 +450,10 @@ class RuleSet:
             nxt = text[h.end:h.end + 1]
             has_quote = any(q in name for q in QUOTE_OPEN)
             has_place = any(start <= s and e <= h.start for s, e in place_spans)
+            if name in self.t.levels or (len(name) < min_name and not has_quote):
+                continue
             if strength == "weak":
-                if nxt and _CJK.match(nxt) and nxt not in self.t.function_chars:
+                if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars:
                     continue  # the head word is part of a longer word (专项目标, 治理思路)
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
                 introduced = verb in self.t.introducers
@@ -456,14 +464,20 @@ class RuleSet:
             prev_intro[h.end] = True
             emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
                  0.8 if strength == "strong" else 0.6)
-        # “…” names: a quoted term that ends in a head word, or that an introducing verb takes
+        # “…” names: a quoted term that ends in a head word, that a head word follows, or that an
+        # introducing verb takes (a run of quoted terms shares the verb: 扩展“鹿城健康365”“健康包头”平台)
+        verb = None
+        last_end = -1
         for mt in re.finditer(r"[“\"]([^“”\"\s，。；、,;：:（）()]{2,14})[”\"]", text):
             inner = mt.group(1)
-            j = mt.start()
-            while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
-                j -= 1
-            verb = next((v for v in self.t.verbs if text.endswith(v, 0, j)), None)
-            if any(inner.endswith(hd) for hd in self.t.heads) or verb in self.t.introducers:
+            if mt.start() - last_end > 1:
+                j = mt.start()
+                while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
+                    j -= 1
+                verb = next((v for v in self.t.verbs if text.endswith(v, 0, j)), None)
+            last_end = mt.end()
+            head_after = any(text.startswith(hd, mt.end()) for hd in self.t.heads)
+            if any(inner.endswith(hd) for hd in self.t.heads) or verb in self.t.introducers or head_after:
                 if not any(s <= mt.start() and mt.end() <= e for s, e in spans):
                     emit(mt.start(), mt.end(), RULE_PROJECT_QUOTED, None, 0.6)
         # 《…》 titles that end in a plan word
