@@ -11,7 +11,7 @@ partOf.adjacent             黄陂区赵畈村: the second place to the first, w
 partOf.campaign             a campaign to the campaign it is part of (精准脱贫攻坚战 -> 三大攻坚战)
 locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖)
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
-responsibleFor.lead         X牵头 / 牵头单位：X for the projects of that item
+responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
 setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence
 setBy.speaker               the speaker whose statement holds the target
 concerns.clause             a project named in the target clause or earlier in its sentence
@@ -31,6 +31,7 @@ from .gazetteer import load_gazetteer
 from .model import Document, Entity, Extraction, Mention, Provenance, Relation
 from .nlp import get_pipeline
 from .nlp.components import MENTIONS
+from .nlp.script import to_simplified
 from .nlp.sentences import paragraph_spans, sentence_spans
 from .resolve import Resolved, resolve
 
@@ -38,14 +39,17 @@ __all__ = ["extract_document", "extract_mentions"]
 
 _SPEAKER = re.compile(r"(?:相关)?(?:主要)?负责(?:人|同志)(?:在[^，。]{0,12})?(?:表示|介绍|说|称|指出|透露|强调|坦言|告诉)")
 _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|明确|审议通过|通过了")
-_LEAD = re.compile(r"牵头(?:单位)?[:：]?|(?:由)?(?P<x>)牵头")
+# 牵头单位：X、Y / 责任单位：X (the list after), or X牵头 (the agencies before)
+_LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
 _HEADING_MAX = 30
 
 
 def _doc_for(document: Document):
+    """Run the pipeline over the document (a traditional-script text through its simplified copy)."""
     nlp = get_pipeline()
-    doc = nlp.make_doc(document.text)
-    doc.user_data["govkg.text"] = document.text
+    text = to_simplified(document.text)
+    doc = nlp.make_doc(text)
+    doc.user_data["govkg.text"] = text
     if document.date is not None:
         doc.user_data["date"] = document.date
     for _, proc in nlp.pipeline:
@@ -61,13 +65,19 @@ def extract_mentions(text: str, date=None, doc_id: str = "text") -> list[Mention
     resolve to nothing (a short form far from the article's places) are left out.
     """
     doc = _doc_for(Document(id=doc_id, text=text, date=date))
-    raw = doc.user_data[MENTIONS]
+    raw = _original_surfaces(doc.user_data[MENTIONS], text)
     resolved, _ = resolve([m for m in raw if m.label != "Target"], load_gazetteer(), doc_id)
     out = [replace(r.mention, name=r.name, subtype=r.subtype,
                    attrs=r.mention.attrs + (("id", r.id), ("types", r.extra_types)))
            for r in resolved]
     out += [m for m in raw if m.label == "Target"]
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+def _original_surfaces(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions with ``text`` taken from the original (maybe traditional-script) text; their
+    ``name`` stays the simplified form the rules matched."""
+    return [m if text[m.start:m.end] == m.text else replace(m, text=text[m.start:m.end]) for m in mentions]
 
 
 class _Sentences:
@@ -96,7 +106,7 @@ def extract_document(document: Document) -> Extraction:
     gaz = load_gazetteer()
     doc = _doc_for(document)
     text = document.text
-    mentions = doc.user_data[MENTIONS]
+    mentions = _original_surfaces(doc.user_data[MENTIONS], text)
     resolved, ctx = resolve([m for m in mentions if m.label != "Target"], gaz, document.id)
     targets = [m for m in mentions if m.label == "Target"]
     sents = _Sentences(text)
@@ -236,14 +246,15 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, Resolved], t
     # 牵头: in policy documents the lead agencies of an item stand after 牵头单位 or before 牵头
     agencies = [r for r in resolved if r.kind == "Agency"]
     for s, e in paras:
-        for mt in re.finditer(r"牵头", text[s:e]):
-            pos = s + mt.start()
-            after = re.match(r"牵头(?:考核|责任|实施)?(?:单位|部门)", text[pos:pos + 8]) is not None
-            leads = [a for a in agencies if s <= a.mention.start and a.mention.end <= e and (
-                (after and a.mention.start > pos) or (not after and a.mention.end <= pos and pos - a.mention.end <= 30))]
+        for mt in _LEAD.finditer(text, s, e):
+            pos, after = mt.start(), mt.group("list") is not None
             if after:  # the lead list runs to the end of its bracket or sentence
-                stop = min([x for x in (text.find("）", pos), text.find(")", pos), text.find("。", pos)) if x != -1] or [e])
-                leads = [a for a in leads if a.mention.end <= stop + 1]
+                ends = [x for x in (text.find("）", pos, e), text.find(")", pos, e), text.find("。", pos, e)) if x != -1]
+                stop = min(ends) if ends else e
+                leads = [a for a in agencies if mt.end() <= a.mention.start and a.mention.end <= stop + 1]
+            else:  # 省商务厅牵头: the agencies just before the word
+                leads = [a for a in agencies if s <= a.mention.start and a.mention.end <= pos
+                         and pos - a.mention.end <= 30]
             for a in leads:
                 for p in projects:
                     if s <= p.mention.start < e:

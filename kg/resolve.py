@@ -193,12 +193,14 @@ class _Resolver:
             body_full = rest
         if place is None:
             return None  # a relative name (区委, 街道办) whose referent the article does not pin down
-        if place in _NATIONAL:
-            name = place + body_full
-            if name in self.central_names:
-                return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
-        else:
-            name = place + body_full
+        name = place + body_full
+        if place in _NATIONAL and name in self.central_names:
+            return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
+        core = ptext[2:] if ptext.startswith("中共") else ptext
+        if a.get("prefix_kind") == "place" and not a.get("dept") and core != place:
+            name = m.text  # a body named with the place's short form keeps it: 合肥海关, not 合肥市海关
+        if name.startswith("中共") and name[2:3] != "中":
+            name = name[2:]  # 中共北京市委 is 北京市委 (the alias keeps the full form)
         aliases = {m.text, place + rest} - {name}
         return Resolved(m, f"agency/{name}", "Agency", name, aliases)
 

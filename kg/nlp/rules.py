@@ -81,6 +81,7 @@ class _Tables:
     verbs: list[str] = field(default_factory=list)
     introducers: set[str] = field(default_factory=set)
     stop_names: set[str] = field(default_factory=set)
+    name_verbs: set[str] = field(default_factory=set)
     cross_bigrams: set[str] = field(default_factory=set)
     water_not_before: tuple[str, ...] = ()
 
@@ -110,6 +111,7 @@ def _load_tables() -> _Tables:
     t.introducers = set(read_lines("project_introducers.txt"))
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.stop_names = set(read_lines("project_stop_names.txt"))
+    t.name_verbs = set(read_lines("project_name_verbs.txt"))
     t.cross_bigrams = set(read_lines("place_cross_bigrams.txt"))
     t.water_not_before = tuple(read_lines("water_not_before.txt"))
     return t
@@ -407,7 +409,7 @@ class RuleSet:
             if self._is_boundary(c):
                 break
             verb = next((v for v in self.t.verbs if text.endswith(v, 0, s)), None)
-            if verb is not None and (n >= 2 or not keep_verb):
+            if verb is not None and (n >= 2 or not keep_verb) and not (n == 0 and verb in self.t.name_verbs):
                 return s, verb
             s -= 1
             n += 1

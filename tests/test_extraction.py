@@ -1,0 +1,183 @@
+"""Entity rules and their resolution, on real sentences from several provinces.
+
+Each row is (sentence, label, expected names): the names are the resolved canonical names that
+``kg.extract`` gives, so a row checks both the rule that finds the span and the context rules
+that name it. Negative rows list words that must NOT become an entity.
+"""
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+SAMPLE_LEAD = "6月27日,武汉市委召开十三届七次全体(扩大)会议提出,到2021年,要力争地区生产总值达到2万亿元左右。"
+
+
+def names(text: str, label: str, date=None) -> set[str]:
+    return {m.name for m in kg.extract(text, date=date) if m.label == label}
+
+
+def surfaces(text: str, label: str) -> set[str]:
+    return {m.text for m in kg.extract(text) if m.label == label}
+
+
+# ------------------------------------------------------------------------------------ agencies
+AGENCY_ROWS = [
+    # Hubei (the sample): 市 prefixes resolve to the article's city
+    ("武汉市委召开全会。市发改委负责人表示，加快推动新旧动能转换。市经信局负责人表示，聚焦传统产业升级。",
+     {"武汉市委", "武汉市发展和改革委员会", "武汉市经济和信息化局"}),
+    ("武汉市生态环境局负责人表示，全力打好污染防治攻坚战。市水务局负责人表示，持续开展水体长效管控。",
+     {"武汉市生态环境局", "武汉市水务局"}),
+    ("武汉东湖国家高新技术产业标准化示范区以高分顺利通过国家标准委验收。", {"国家标准化管理委员会"}),
+    ("以南湖为例，根据中央第四生态环保督察组反馈意见，研究制定整改方案。", {"中央第四生态环境保护督察组"}),
+    ("武汉市52个市扶贫攻坚领导小组成员单位负责人参加会议。", {"武汉市扶贫攻坚领导小组"}),
+    # Anhui (029): 省 prefixes resolve to the province; 牵头 lists; customs and 贸促会
+    ("合肥市推进RCEP对接。（省商务厅牵头，合肥海关配合）", {"安徽省商务厅", "合肥海关"}),
+    ("合肥市加强合作。（责任单位：省经济和信息化厅、省贸促会）", {"安徽省经济和信息化厅", "安徽省国际贸易促进委员会"}),
+    # Inner Mongolia (030): party departments nested under 市委, bodies under offices
+    ("包头市推进数字政府建设。（6月底完成，牵头考核单位：市委组织部、市委网信办）",
+     {"包头市委", "包头市委组织部", "包头市委网络安全和信息化委员会办公室"}),
+    ("包头市人民政府办公室印发通知，市政府办公室数字政府专班负责考评。",
+     {"包头市人民政府办公室", "包头市人民政府办公室数字政府专班", "包头市人民政府"}),
+    ("包头市推进工作，牵头考核单位：市民政局。", {"包头市民政局"}),
+    # Beijing (026) and central bodies
+    ("在中共北京市委直接领导下，在市人大及其常委会监督支持下，我们坚持稳中求进。", {"北京市委"}),
+    ("国务院办公厅印发通知，国家发展改革委、工业和信息化部联合部署。",
+     {"国务院办公厅", "国家发展和改革委员会", "工业和信息化部"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGENCY_ROWS)
+def test_agencies(text, expected):
+    assert expected <= names(text, "Agency")
+
+
+@pytest.mark.parametrize("text,not_agency", [
+    ("全市各单位积极响应市委全体(扩大)会议部署", {"各单位", "全市各单位"}),
+    ("有关部门要加强监管，各部门要落实责任。", {"有关部门", "各部门"}),
+    ("3.4万名扶贫干部为大武汉全面小康再立新功", {"扶贫干部"}),
+    ("合肥市场布局持续优化，以市场化方式举办展会。", {"合肥市场布局", "市场布局", "市场化方式举办"}),
+    ("加快市党政机关办公楼电子政务外网更新改造", {"市党政机关办"}),
+])
+def test_not_agencies(text, not_agency):
+    found = names(text, "Agency") | surfaces(text, "Agency")
+    assert not (found & not_agency)
+
+
+def test_relative_agency_without_context_is_dropped():
+    # 区委 with no district named anywhere cannot be pinned down: no node rather than a wrong one
+    assert names("区委召开常委会议，研究部署下半年工作。", "Agency") == set()
+
+
+def test_company_is_organization_not_agency():
+    text = "东风本田汽车有限公司第二工厂汽车生产线上,生产技术人员对车辆进行前悬架锁紧"
+    assert "东风本田汽车有限公司" in names(text, "Organization")
+    assert not names(text, "Agency")
+
+
+# ------------------------------------------------------------------------------------ places
+PLACE_ROWS = [
+    ("新洲脱贫小龙虾养殖户喜获丰收。武汉市召开会议。", {"新洲区", "武汉市"}),
+    ("江汉区民族街驻黄陂区赵畈村扶贫工作队队长朱国海难掩兴奋之情。武汉市各区积极响应。",
+     {"江汉区", "民族街街道", "黄陂区", "赵畈村", "武汉市"}),
+    ("武汉市南湖、北湖、汤逊湖和黄孝河、机场河、巡司河等三河三湖涵盖流域面积接近500平方公里。",
+     {"南湖", "北湖", "汤逊湖", "黄孝河", "机场河", "巡司河"}),
+    ("武汉东湖、襄阳、宜昌3家高新区进入全国50强，湖北省加快光谷科创大走廊建设。", {"襄阳市", "宜昌市", "湖北省", "东湖高新区"}),
+    ("北京市建成北京朝阳站、丰台站配套交通枢纽，海淀区加快中关村科学城建设。", {"北京市", "海淀区", "中关村科技园区"}),
+    ("上海市推动黄浦江岸线南拓北延贯通开放，浦东新区加快建设。", {"上海市", "黄浦江", "浦东新区"}),
+    ("包头市各旗、县、区人民政府，稀土高新区管委会，市直有关部门：", {"包头市", "包头稀土高新技术产业开发区"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLACE_ROWS)
+def test_places(text, expected):
+    assert expected <= names(text, "Place")
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("推进现代化、国际化、生态化大武汉建设", {"国际化", "生态化"}),
+    ("金银湖联通路路边成片鲜花与一旁碧蓝的湖水相映成趣", {"湖水"}),
+    ("加强河道的日常管理养护，建成区主要湖泊实现全截污。", {"河道", "湖泊", "加强河"}),
+    ("千兆到苏木乡镇（街道）、百兆到嘎查村（社区）", {"苏木乡", "社区", "街道"}),
+    # 平和 and 清流 are counties of Fujian, and common words: not in a Wuhan article
+    ("武汉市提高创新体系整体效能，提升办学水平和质量，保持水清流畅。", {"平和县", "清流县"}),
+])
+def test_not_places(text, not_place):
+    assert not (names(text, "Place") & not_place)
+
+
+def test_ambiguous_name_resolved_by_the_articles_other_places():
+    beijing = kg.extract("北京市朝阳区加快国际消费中心城市建设。")
+    changchun = kg.extract("长春市朝阳区加快老旧小区改造。")
+    code = lambda ms: {m.attributes["id"] for m in ms if m.text == "朝阳区"}  # noqa: E731
+    assert code(beijing) == {"place/110105"}
+    assert code(changchun) == {"place/220104"}
+
+
+def test_short_form_and_full_name_are_one_node():
+    ms = [m for m in kg.extract("新洲区召开会议。新洲脱贫小龙虾养殖户喜获丰收。武汉市加强指导。") if m.label == "Place"]
+    ids = {m.text: m.attributes["id"] for m in ms}
+    assert ids["新洲"] == ids["新洲区"] == "place/420117"
+
+
+# ------------------------------------------------------------------------------------ projects
+PROJECT_ROWS = [
+    ("今年上半年,武汉市全面启动了工业智能化改造,搭建智能化改造平台", {"工业智能化改造"}),
+    ("加快推进全域自主创新,实施“卡脖子”攻关工程,全力突破关键核心技术。", {"“卡脖子”攻关工程"}),
+    ("今年五月份以来，我市全面打响“两不愁三保障”扶贫政策落实大行动。", {"“两不愁三保障”扶贫政策落实大行动"}),
+    ("按照武汉首个乡村振兴五年规划,到2020年前,全市投入力度不减。", {"乡村振兴五年规划"}),
+    ("结合武汉实际，开展全流域管网、排口、污染源的本底调查，形成流域“一张图”管理。", {"流域“一张图”管理"}),
+    ("南湖治理在围绕《南湖水环境提升攻坚工作方案》加紧推进各项攻坚任务的基础上", {"南湖治理", "南湖水环境提升攻坚工作方案"}),
+    ("全力打赢打好三大攻坚战。要坚决打好防范化解重大风险攻坚战。", {"三大攻坚战", "防范化解重大风险攻坚战"}),
+    ("下一步,该区将大力支持东风“云峰”、吉利汽车等重点项目建设", {"东风“云峰”", "吉利汽车"}),
+    # Anhui (029) and Inner Mongolia (030)
+    ("实施“串链行动”，优化产业链供应链。", {"“串链行动”"}),
+    ("深入开展中小微企业金融服务能力提升工程，引导金融机构加大支持。", {"中小微企业金融服务能力提升工程"}),
+    ("20．完成全民健康信息平台基础功能扩展，强化各类应用和数据共享。", {"全民健康信息平台"}),
+    ("61．推进智慧广电项目，对主干链路进行扩容。", {"智慧广电项目"}),
+    ("（六）深化“最多跑一次\"（2分）", {"“最多跑一次\""}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROJECT_ROWS)
+def test_projects(text, expected):
+    assert expected <= names(text, "Project")
+
+
+@pytest.mark.parametrize("text,not_project", [
+    ("重点支持重大装置、重大平台、重大项目、重大园区和重大人才团队建设。", {"重大平台", "重大项目", "重大园区"}),
+    ("全市创新制定了“2019年全面建成小康社会专项目标细化分解表”", {"专项目", "小康社会专项目"}),
+    ("稳住工业经济这块“压舱石”，加快产业转型步伐。", {"“压舱石”"}),
+    ("打破传统的区域独立、水岸分割的常规治理思路，建立流域治理理念。", {"常规治理", "流域治理"}),
+    ("研究制定工作方案，月底完善平台功能，用好经贸合作平台。", {"制定工作方案", "月底完善平台", "经贸合作平台"}),
+])
+def test_not_projects(text, not_project):
+    assert not (names(text, "Project") & not_project)
+
+
+def test_campaign_parts_are_typed_campaign():
+    ms = [m for m in kg.extract("全力打好污染防治攻坚战，着力打好碧水保卫战。") if m.label == "Project"]
+    assert {m.name: m.subtype for m in ms} == {"污染防治攻坚战": "Campaign", "碧水保卫战": "Campaign"}
+
+
+# ------------------------------------------------------------------------------------ offsets
+def test_offsets_point_into_the_given_text():
+    text = "　　“精准扶贫使命光荣”。武汉市扶贫办负责人说道，明年，8.6万多名建档立卡贫困户将共同步入全面小康社会。"
+    ms = kg.extract(text, date="2019-06-28")
+    assert ms, "nothing found"
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    labels = {m.label for m in ms}
+    assert {"Agency", "Target"} <= labels
+
+
+def test_nested_spans_are_kept():
+    ms = kg.extract("武汉市发改委负责人表示")
+    spans = {(m.label, m.text) for m in ms}
+    assert ("Agency", "武汉市发改委") in spans and ("Place", "武汉市") in spans
+
+
+def test_traditional_script_matches_and_keeps_the_original_text():
+    text = "武漢市水務局負責人表示，到2021年，全市主要湖泊實現全截污。"
+    ms = [m for m in kg.extract(text, date="2019-06-28") if m.label == "Agency"]
+    assert [(m.name, m.text, text[m.start:m.end]) for m in ms] == [("武汉市水务局", "武漢市水務局", "武漢市水務局")]
