@@ -118,6 +118,11 @@ def main(sizes: list[int]) -> int:
             page.wait_for_function("document.documentElement.dataset.ready === '1'",
                                    timeout=120000)
             first_draw = page.evaluate("window.govkgReadyAt") / 1000
+            tm = page.evaluate("govkgTimings")
+            phases = (f"html+vis.js {tm['start'] / 1000:.2f}, json {(tm['parsed'] - tm['start']) / 1000:.2f}, "
+                      f"datasets {(tm['views'] - tm['parsed']) / 1000:.2f}, "
+                      f"vis.Network {(tm['network'] - tm['views']) / 1000:.2f}, "
+                      f"first frame {(tm['drawn'] - tm['network']) / 1000:.2f}")
             drawn = page.evaluate("govkg.drawnNodeCount()")
             context.close()
             goal = GOAL.get(n)
@@ -126,6 +131,7 @@ def main(sizes: list[int]) -> int:
             print(f"{n:>7} {G.number_of_edges():>7} {t_layout:>9.2f} {t_render:>9.2f} "
                   f"{len(page_html.encode()) / 1e6:>6.1f} {first_draw:>13.2f} {drawn:>7}  {verdict}"
                   + (f"  network requests: {requests}" if requests else ""))
+            print(f"{'':>7} browser phases (s): {phases}")
         browser.close()
     return 1 if failed else 0
 

@@ -72,19 +72,26 @@ def extract_documents(documents: Iterable[Document]) -> Iterable[Extraction]:
 
 
 def build(inputs: Iterable[str | os.PathLike] | str | os.PathLike, *, date=None,
-          on_error: Callable[[InputError], None] | None = None) -> KnowledgeGraph:
+          on_error: Callable[[InputError], None] | None = None, jobs: int | None = 1,
+          scheduler=None, on_extraction: Callable[[Extraction], None] | None = None) -> KnowledgeGraph:
     """Build the graph of files or folders of ``.txt``, ``.html``, ``.jsonl`` and ``.csv`` articles.
 
     ``date`` (``YYYY-MM-DD`` or a date) is the publication date used for relative times when an
     input carries none. Errors in single inputs go to ``on_error``; without it they raise.
-    """
-    from .ingest import iter_documents
 
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
+    ``jobs`` extraction processes (``1``, the default: this process; ``None``: every core) or the
+    Dask cluster at ``scheduler`` (``tcp://host:8786`` or a ``distributed.Client``) do the work;
+    the inputs are streamed and the graph is the same whatever the number of workers (see
+    :mod:`kg.parallel`). ``on_extraction`` is called with each document's extraction, in input
+    order, as it is merged (progress bars).
+    """
+    from .parallel import iter_extractions
+
     g = KnowledgeGraph()
-    for ex in extract_documents(iter_documents(inputs, default_date=_as_date(date), on_error=on_error)):
+    for ex in iter_extractions(inputs, date=_as_date(date), on_error=on_error, jobs=jobs, scheduler=scheduler):
         g.add(ex)
+        if on_extraction is not None:
+            on_extraction(ex)
     return g
 
 

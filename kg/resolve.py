@@ -17,7 +17,7 @@ from .gazetteer import Division, Gazetteer, read_table
 from .model import Mention
 from .nlp import rules as R
 
-__all__ = ["Context", "Resolved", "article_context", "resolve"]
+__all__ = ["Context", "Resolved", "article_context", "resolve", "project_id"]
 
 _CITY_LEVELS = {"市", "我市", "全市", "本市"}
 _PROVINCE_LEVELS = {"省", "我省", "全省", "本省", "自治区"}
@@ -48,6 +48,14 @@ class Resolved:
     extra_types: tuple[str, ...] = ()
     key: str | None = None  # gazetteer key of a place
     attrs: dict = field(default_factory=dict)
+
+
+_QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》")
+
+
+def project_id(name: str) -> str:
+    """Projects are one node whatever quotes their name is written with (流域“一张图”管理)."""
+    return f"project/{name.translate(_QUOTES)}"
 
 
 def _keys(m: Mention) -> tuple[str, ...]:
@@ -140,8 +148,10 @@ class _Resolver:
             if m.text[-1] in "湖河江":  # 北湖 is a lake here, not 郴州's 北湖区
                 return Resolved(m, f"place/{m.text}", "Place", m.text, set(), "WaterBody")
             return None  # a short form far from the article's places (平和, 清流…)
-        types = extra_types or (("Agency",) if best.level == "zone" else ())
-        r = Resolved(m, f"place/{best.key}", "Place", best.name, {m.text, *best.short} - {best.name},
+        is_zone = best.level == "zone" or best.name.endswith(R.ZONE_SUFFIXES)
+        types = extra_types or (("Agency",) if is_zone else ())
+        shorts = {x for x in best.short if x not in self.gaz.ambiguous_short}
+        r = Resolved(m, f"place/{best.key}", "Place", best.name, {m.text, *shorts} - {best.name},
                      best.subtype, types, best.key)
         if best.code:
             r.attrs["code"] = best.code
@@ -186,6 +196,11 @@ class _Resolver:
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
         ptext = a.get("prefix", "")
         rest = m.text[len(ptext):]
+        if a.get("prefix_kind") == "place" and rest in ("管委会", "管理委员会"):
+            zone = self.place_at.get((m.start + len(ptext) - len(ptext.removeprefix("中共")), m.start + len(ptext)))
+            if zone is not None and "Agency" in zone.extra_types:
+                # a development zone's 管委会 is the zone acting as an agency
+                return Resolved(m, zone.id, zone.kind, zone.name, {m.text}, zone.subtype, zone.extra_types, zone.key)
         place = self._prefix_name(m)
         if a.get("dept"):
             body_full = a["dept"]
@@ -213,13 +228,15 @@ class _Resolver:
         aliases = {m.text} - {name}
         if m.rule == R.RULE_PROJECT_LIST:
             aliases.add(m.text + "项目")
-        return Resolved(m, f"project/{name}", "Project", name, aliases, m.subtype,
+        return Resolved(m, project_id(name), "Project", name, aliases, m.subtype,
                         attrs={"part_of": a.get("part_of")} if a.get("part_of") else {})
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Remove project spans inside a 《title》 and shorter agencies that end where a longer one does."""
+    """Remove project spans inside a 《title》 or a zone's name, and shorter agencies that end where
+    a longer one does."""
     titles = [(m.start, m.end) for m in mentions if m.label == "Project" and m.rule == R.RULE_PROJECT_BOOK]
+    titles += [(m.start, m.end) for m in mentions if m.label == "Place" and m.attributes.get("zone")]
     best_end: dict[int, int] = {}
     for m in mentions:
         if m.label == "Agency":
@@ -246,11 +263,44 @@ def _merge_project_suffixes(resolved: list[Resolved]) -> None:
         longer = [n for n in names if len(n) > len(short) and n.endswith(short) and n not in target]
         if len(longer) == 1:
             target[short] = longer[0]
+    # a quoted name alone (“一张图”) is the longer project that holds it (流域“一张图”管理)
+    for short in names:
+        if short[:1] in "“\"" and short[-1:] in "”\"" and short not in target:
+            inner = short[1:-1]
+            longer = [n for n in names if n != short and inner in n and len(n) > len(short) and n not in target]
+            if len(longer) == 1:
+                target[short] = longer[0]
     for r in resolved:
         if r.kind == "Project" and r.name in target:
             r.aliases.add(r.name)
             r.name = target[r.name]
-            r.id = f"project/{r.name}"
+            r.id = project_id(r.name)
+
+
+_UNDERTAKINGS = ("治理", "整治", "保护", "修复", "改造", "建设", "提升")
+_PLANS = ("方案", "规划", "计划", "意见", "办法")
+
+
+def _merge_place_plans(resolved: list[Resolved]) -> None:
+    """Within one article, the plans named after a place (《南湖水环境提升攻坚工作方案》,
+    南湖问题整改方案) belong to that place's undertaking (南湖治理) when the article names one."""
+    places = [r for r in resolved if r.kind == "Place"]
+    groups: dict[str, list[Resolved]] = {}
+    for p in resolved:
+        if p.kind != "Project":
+            continue
+        start = p.mention.start + (1 if p.mention.text[:1] in "《“" else 0)
+        lead = next((pl for pl in places if pl.mention.start == start and pl.mention.end < p.mention.end), None)
+        if lead is not None:
+            groups.setdefault(lead.id, []).append(p)
+    for members in groups.values():
+        main = [p for p in members if p.name.endswith(_UNDERTAKINGS)]
+        if len({p.id for p in main}) != 1:
+            continue
+        for p in members:
+            if p.name.endswith(_PLANS) and p.id != main[0].id:
+                p.aliases.add(p.name)
+                p.name, p.id = main[0].name, main[0].id
 
 
 def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[Resolved], Context]:
@@ -277,4 +327,5 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
         elif m.label == "Organization":
             out.append(Resolved(m, f"org/{m.text}", "Organization", m.text, set()))
     _merge_project_suffixes(out)
+    _merge_place_plans(out)
     return out, res.ctx

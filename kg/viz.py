@@ -70,6 +70,7 @@ _PLACEHOLDER = re.compile(r"__GOVKG_(TITLE|DATA|VIS_JS|APP_JS|CSP|NOTICE|STATS)_
 _APP_JS = re.compile(r"<script id=\"govkg-app\">(.*?)</script>", re.S)
 _SPRING_MAX = 300  # components up to this size get nx.spring_layout; larger: pivot MDS
 _SPRING_BUDGET = 2000  # ... while the spring-laid-out nodes stay under this many in all
+_EDGE_LABEL_MAX = 1500  # above this many edges vis draws no edge labels (see the template)
 
 
 # --------------------------------------------------------------------------- subgraph
@@ -265,7 +266,7 @@ def _spread(xy, spacing: float):
     rank = np.empty(len(xy), dtype=np.int64)
     rank[order] = np.arange(len(xy)) - np.repeat(starts, counts)
     golden = math.pi * (3 - math.sqrt(5))
-    r = spacing * 0.6 * np.sqrt(rank)
+    r = spacing * 0.9 * np.sqrt(rank)
     theta = rank * golden
     out = xy.copy()
     out[:, 0] += r * np.cos(theta)
@@ -388,7 +389,8 @@ class _Sentences:
         for p in provs or ():
             if not isinstance(p, Mapping):
                 continue
-            doc, sentence, sent_start = p.get("doc", ""), p.get("sentence") or "", p.get("sent_start")
+            doc, sentence = p.get("doc", ""), p.get("sentence") or ""
+            sent_start = p.get("sent_start")
             if type(doc) is not str:
                 doc = str(doc)
             if type(sentence) is not str:
@@ -542,7 +544,8 @@ def _template() -> tuple[str, str]:
 
 
 def _sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
 # --------------------------------------------------------------------------- render
@@ -605,7 +608,8 @@ def render_html(G: nx.MultiDiGraph, path: str | os.PathLike | None = None, *,
               f"(max_nodes={max_nodes:,})." if truncated else "")
     meta = {"title": str(title), "total_nodes": total, "shown_nodes": shown,
             "shown_edges": n_edges, "truncated": truncated, "notice": notice,
-            "physics": physics, "options": _vis_options(physics, shown > 2000)}
+            "physics": physics, "edge_labels": n_edges <= _EDGE_LABEL_MAX,
+            "options": _vis_options(physics, shown > 2000)}
     data = _page_data(H, layout_positions(H), meta)
 
     template, app_js = _template()

@@ -115,8 +115,10 @@ class Page:
 def pixel(pg: Page, node_id: str) -> list[int]:
     """RGB of the canvas at a node's centre."""
     return pg.evaluate("""id => {
-        const net = govkg.network, d = net.canvasToDOM(net.getPositions([id])[id]);
+        const net = govkg.network;
+        net.fit({animation: false});
         net.redraw();
+        const d = net.canvasToDOM(net.getPositions([id])[id]);
         const c = document.querySelector('#network canvas'), r = window.devicePixelRatio || 1;
         const ctx = c.getContext('2d');
         return Array.from(ctx.getImageData(Math.round(d.x * r), Math.round(d.y * r), 1, 1).data).slice(0, 3);

@@ -12,3 +12,4 @@ from . import build  # noqa: E402,F401
 from . import linked  # noqa: E402,F401
 
 __all__ = ["main"]
+from . import push  # noqa: E402,F401

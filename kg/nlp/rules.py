@@ -20,7 +20,7 @@ import ahocorasick
 from ..gazetteer import Gazetteer, read_lines, read_table
 from ..model import Mention
 
-__all__ = ["Hit", "RuleSet", "PUNCT"]
+__all__ = ["Hit", "RuleSet", "PUNCT", "ZONE_SUFFIXES"]
 
 PUNCT = set("，。！？；：、,.!?;:（）()[]【】<>〈〉「」『』┃|/\\ \t\n\r\u3000—…·-～~")
 QUOTE_OPEN = "“‘「『\""
@@ -47,7 +47,7 @@ RULE_PROJECT_LIST = "project.enumeration_before_head"
 RULE_PROJECT_QUOTED = "project.quoted_name"
 RULE_AGENCY_NESTED = "agency.agency+department"
 
-_ZONE_SUFFIXES = (
+ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "新技术开发区", "经济开发区",
     "综合保税区", "自由贸易试验区", "自贸试验区", "高新区", "经开区", "开发区", "保税区",
     "自贸区", "工业园区", "产业园区", "科技园区", "高新园区",
@@ -194,7 +194,13 @@ class RuleSet:
         return True
 
     def _places(self, text: str, by_cat) -> list[Mention]:
-        cand = self._longest([h for h in by_cat["place"] + by_cat["zone"] if self._place_hit_ok(text, h)])
+        ok = [h for h in by_cat["place"] + by_cat["zone"] if self._place_hit_ok(text, h)]
+        # full names first; a short form only where no full name overlaps it (制定南湖: 南湖, not 定南)
+        cand = self._longest([h for h in ok if h.payload])
+        taken = [(h.start, h.end) for h in cand]
+        cand += [h for h in self._longest([h for h in ok if not h.payload])
+                 if not any(h.start < e and s < h.end for s, e in taken)]
+        cand.sort(key=lambda h: h.start)
         # a place name inside a department or central name is not a place (国家 in 国家标准委)
         blockers = [h for h in by_cat["central"] + by_cat["campaign"] if h.end - h.start >= 3]
         out = []
@@ -336,9 +342,13 @@ class RuleSet:
                 mid, body = m
                 emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
                      (("parent", (a.start, a.end)), ("body", mid + body)), 0.8)
+        # 中国（安徽）自由贸易试验区: the national pilot free-trade zones
+        for mt in re.finditer(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区", text):
+            out.append(Mention("Place", mt.group(0), mt.start(), mt.end(), RULE_ZONE_GRAMMAR, mt.group(0), "District",
+                               0.9, (("keys", ()), ("full", True), ("zone", True))))
         # development zones named by grammar: place + zone suffix
         for end, m in place_ends.items():
-            for suf in _ZONE_SUFFIXES:
+            for suf in ZONE_SUFFIXES:
                 if text.startswith(suf, end):
                     name = text[m.start:end + len(suf)]
                     out.append(Mention("Place", name, m.start, end + len(suf), RULE_ZONE_GRAMMAR, name, "District",
