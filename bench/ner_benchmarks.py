@@ -27,12 +27,15 @@ scored mention is dropped; the ``raw`` figures keep every mention.
 ``--errors N`` prints, per scored row, the N most frequent false negatives and false positives
 (surface strings) grouped by kind: boundary too short / too long / shifted, other label, missed
 (nothing overlapping) or spurious (no gold entity there). ``--json`` saves all figures, timings
-and the full error lists with an example sentence each.
+and the full error lists with an example sentence each. A sentence whose extraction takes more
+than ``--timeout`` seconds (default 5) is interrupted, scored as predicting nothing and listed;
+its time is left out of chars/s.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 from collections import Counter, defaultdict
@@ -320,12 +323,42 @@ def get_extract():
     return f
 
 
-def predict(sentences: list[Sentence], extract) -> tuple[list[list[Span]], float]:
-    preds = []
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout()
+
+
+def predict(sentences: list[Sentence], extract, timeout: float = 0.0
+            ) -> tuple[list[list[Span]], float, list[str]]:
+    """Predictions per sentence, seconds spent on the sentences that finished, and the ids of
+    sentences given up after ``timeout`` seconds (scored as predicting nothing; 0 = no limit)."""
+    preds, timed_out, lost = [], [], 0.0
+    use_alarm = timeout > 0 and hasattr(signal, "setitimer")
+    if use_alarm:
+        old = signal.signal(signal.SIGALRM, _alarm)
     t = time.perf_counter()
-    for s in sentences:
-        preds.append([(m.start, m.end, m.label) for m in extract(s.text)])
-    return preds, time.perf_counter() - t
+    try:
+        for s in sentences:
+            t0 = time.perf_counter()
+            try:
+                if use_alarm:
+                    signal.setitimer(signal.ITIMER_REAL, timeout)
+                ms = extract(s.text)
+                if use_alarm:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+            except _Timeout:
+                timed_out.append(s.id)
+                lost += time.perf_counter() - t0
+                ms = []
+            preds.append([(m.start, m.end, m.label) for m in ms])
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+    return preds, time.perf_counter() - t - lost, timed_out
 
 
 def _fmt(x: float) -> str:
@@ -391,7 +424,10 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="print the N most frequent false negatives / positives per kind")
     ap.add_argument("--data", type=Path, default=DATA, help="benchmarks folder")
+    ap.add_argument("--timeout", type=float, default=5.0, metavar="S",
+                    help="give up a sentence after S seconds (counted as no prediction; 0 = never)")
     args = ap.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)
     keys = [k.strip() for k in args.sets.split(",") if k.strip()]
     bad = [k for k in keys if k not in SETS]
     if bad:
@@ -406,14 +442,18 @@ def main(argv=None) -> int:
     for key in keys:
         cfg = SETS[key]
         sents = load_set(key, args.data, args.limit)
-        preds, secs = predict(sents, extract)
+        preds, secs, timed_out = predict(sents, extract, args.timeout)
         results = score_set(sents, preds, cfg["rows"])
         n_chars = sum(len(s.text) for s in sents)
         print_results(cfg["title"], results, secs, len(sents), n_chars)
+        if timed_out:
+            print(f"!! {len(timed_out)} sentence(s) exceeded {args.timeout:g} s and were scored as empty: "
+                  + ", ".join(timed_out[:20]) + (" ..." if len(timed_out) > 20 else ""))
         if args.errors:
             print_errors(cfg["title"], results, args.errors)
         report["sets"][key] = dict(title=cfg["title"], sentences=len(sents), chars=n_chars,
                                    seconds=round(secs, 2), chars_per_s=round(n_chars / secs) if secs else None,
+                                   timed_out=timed_out,
                                    rows=result_json(results))
     print("\nbase = F1 of the best offline tool (issue); exact span match, flat policy. "
           "ov* = overlap match; raw* = exact match with nested mentions kept.")

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 LEVELS = ("province", "city", "county", "town", "village")
-_PSEUDO_CITIES = {"省直辖行政区划", "自治区直辖县级行政区划", "市辖区", "县"}
+_PSEUDO_CITIES = {"省直辖行政区划", "自治区直辖县级行政区划", "市辖区", "县", "市直辖行政区划"}
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,9 @@ class Gazetteer:
     def ancestors(self, key: str) -> Iterator[Division]:
         """The division's parents, nearest first."""
         d = self.get(key)
-        while d is not None and d.parent:
+        seen = {key}
+        while d is not None and d.parent and d.parent not in seen:
+            seen.add(d.parent)
             d = self.by_key.get(d.parent)
             if d is not None:
                 yield d
@@ -178,7 +180,7 @@ def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]
             if cname.startswith("_"):
                 continue
             ccode = cv.get("_admin_code")
-            if cname in _PSEUDO_CITIES or cname == pname:
+            if cname in _PSEUDO_CITIES or cname == pname or ccode == pkey:
                 ckey = pkey  # municipalities and province-administered counties
             else:
                 ckey = ccode or f"{pkey}/{cname}"
@@ -187,9 +189,12 @@ def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]
                 if xname.startswith("_"):
                     continue
                 xcode = xv.get("_admin_code")
-                xkey = xcode or f"{ckey}/{xname}"
-                short = _short(xname, xv.get("_alias")) + _zone_short(xname, cname, _short(cname, cv.get("_alias")))
-                yield Division(xkey, xname, "county", ckey, short, xcode)
+                if xname in _PSEUDO_CITIES:
+                    xkey = ckey  # towns directly under a city without counties (东莞, 中山…)
+                else:
+                    xkey = xcode if xcode and xcode != ckey else f"{ckey}/{xname}"
+                    short = _short(xname, xv.get("_alias")) + _zone_short(xname, cname, _short(cname, cv.get("_alias")))
+                    yield Division(xkey, xname, "county", ckey, short, xcode)
                 for tname, villages in xv.items():
                     if tname.startswith("_"):
                         continue

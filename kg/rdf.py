@@ -44,6 +44,7 @@ LF, CR; lone surrogates; U+FFFE, U+FFFF) by :func:`clean_text`; offsets still re
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import logging
@@ -71,6 +72,7 @@ __all__ = [
     "is_valid_iri",
     "clean_text",
     "to_dataset",
+    "quads",
     "to_graph",
     "write_rdf",
     "read_rdf",
@@ -200,12 +202,22 @@ def clean_text(text: Any) -> str:
     return _BAD_CHARS.sub("", s)
 
 
-def _zh(text: Any) -> Literal:
+@functools.lru_cache(maxsize=1 << 16)
+def _zh_cached(text: str) -> Literal:
     return Literal(clean_text(text), lang=LANG)
 
 
-def _str(text: Any) -> Literal:
+@functools.lru_cache(maxsize=1 << 16)
+def _str_cached(text: str) -> Literal:
     return Literal(clean_text(text))
+
+
+def _zh(text: Any) -> Literal:
+    return _zh_cached(text if isinstance(text, str) else str(text))
+
+
+def _str(text: Any) -> Literal:
+    return _str_cached(text if isinstance(text, str) else str(text))
 
 
 def _decimal(x: Any) -> Literal | None:
@@ -248,8 +260,10 @@ def _date(x: Any) -> Literal | None:
 
 
 def _int(x: Any) -> Literal | None:
+    if isinstance(x, bool):
+        return None
     try:
-        return Literal(int(x), datatype=XSD.integer)
+        return Literal(str(int(x)), datatype=XSD.integer)
     except (TypeError, ValueError):
         return None
 
@@ -320,23 +334,30 @@ def _labels(g: Graph, s: URIRef, node: str, data: dict) -> None:
             g.add((s, SKOS.altLabel, _zh(alias)))
 
 
-def to_dataset(G: nx.MultiDiGraph) -> Dataset:
-    """The graph as an RDF dataset: merged entities in the default graph, one named graph per article.
+class _Sink:
+    """Collects the triples of one graph as (s, p, o, graph IRI or None) tuples."""
 
-    See the module docstring for the layout. Node and edge attributes the contract does not name
-    are kept as a JSON string in ``gk:attributes``.
-    """
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, override=True)
-    default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
-    graphs: dict[str, Graph] = {}
+    __slots__ = ("out", "ident")
 
-    def graph_of(doc: str | None) -> Graph:
+    def __init__(self, out: list, ident: URIRef | None):
+        self.out, self.ident = out, ident
+
+    def add(self, triple: tuple) -> None:
+        self.out.append((*triple, self.ident))
+
+
+def quads(G: nx.MultiDiGraph) -> list[tuple]:
+    """The quads of :func:`to_dataset` as ``(s, p, o, graph IRI or None for the default graph)``
+    tuples (duplicates possible), without building an rdflib store."""
+    out: list[tuple] = []
+    default = _Sink(out, None)
+    graphs: dict[str, _Sink] = {}
+
+    def graph_of(doc: str | None) -> _Sink:
         if doc is None:
             return default
         if doc not in graphs:
-            graphs[doc] = ds.graph(doc_graph_iri(doc))
+            graphs[doc] = _Sink(out, doc_graph_iri(doc))
         return graphs[doc]
 
     iris = {n: node_iri(str(n)) for n in G.nodes}
@@ -393,7 +414,7 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
                 if value is not None:
                     home.add((s, GK.value, value))
                 if data.get("approximate") is not None:
-                    home.add((s, GK.approximate, Literal(bool(data["approximate"]))))
+                    home.add((s, GK.approximate, Literal("true" if data["approximate"] else "false", datatype=XSD.boolean)))
                 for attr, prop, how in _TARGET_FIELDS:
                     if data.get(attr) not in (None, ""):
                         home.add((s, prop, _zh(data[attr]) if how == "zh" else _str(data[attr])))
@@ -441,6 +462,28 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
             _evidence(g, a, {k: x for k, x in rec.items() if x is not None}, doc_nodes)
             if extra:
                 g.add((a, GK.attributes, _json(extra)))
+    return out
+
+
+def to_dataset(G: nx.MultiDiGraph) -> Dataset:
+    """The graph as an RDF dataset: merged entities in the default graph, one named graph per article.
+
+    See the module docstring for the layout. Node and edge attributes the contract does not name
+    are kept as a JSON string in ``gk:attributes``.
+    """
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True)
+    default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, ident in quads(G):
+        if ident is None:
+            default.add((s, p, o))
+        else:
+            g = graphs.get(ident)
+            if g is None:
+                g = graphs[ident] = ds.graph(ident)
+            g.add((s, p, o))
     return ds
 
 

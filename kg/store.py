@@ -46,7 +46,10 @@ from xml.sax.saxutils import escape as _xml_escape
 import pyoxigraph as ox
 
 from .errors import InputError, QueryError, StoreError
+from rdflib import URIRef
+
 from .rdf import PREFIXES, _SUFFIX_FORMAT, doc_graph_iri, is_valid_iri, to_dataset
+from .rdf import quads as rdf_quads
 from .vocab import GK
 
 __all__ = ["Store", "Result", "query_graph", "run_query", "inject_values", "to_ox", "parse_binding", "FORMATS"]
@@ -443,36 +446,44 @@ class Store:
     def _batches(G) -> tuple[dict[str, list[ox.Quad]], dict[str, str], list[ox.Quad]]:
         """Per article graph IRI: its named graph plus the default triples of the entities it
         mentions; the doc id of each graph; and the default triples that belong to no article."""
-        ds = to_dataset(_nx(G))
-        mentioned = str(GK.mentionedIn)
-        subj = RDF_NS + "subject"
+        G = _nx(G)
+        mentioned = GK.mentionedIn
+        subj = URIRef(RDF_NS + "subject")
         graph_doc: dict[str, str] = {}
-        for n, data in _nx(G).nodes(data=True):
+        for n, data in G.nodes(data=True):
             if data.get("kind") == "Document":
                 doc = str(n).partition("/")[2] or str(n)
                 graph_doc[str(doc_graph_iri(doc))] = doc
-        batches: dict[str, list[ox.Quad]] = {}
+        batches: dict[str, dict] = {}
         default: list[tuple] = []
-        entity_graphs: dict[str, set[str]] = {}
-        for s, p, o, c in ds.quads((None, None, None, None)):
-            ident = str(c.identifier if hasattr(c, "identifier") else c)
-            if ident.startswith("urn:x-rdflib:"):
+        entity_graphs: dict = {}
+        conv: dict = {}
+
+        def c(t):
+            x = conv.get(t)
+            if x is None:
+                x = conv[t] = to_ox(t)
+            return x
+
+        for s, p, o, gi in rdf_quads(G):
+            if gi is None:
                 default.append((s, p, o))
                 continue
-            batches.setdefault(ident, []).append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(ident)))
-            if str(p) == mentioned:
-                entity_graphs.setdefault(str(s), set()).add(ident)
-        owner = {str(s): str(o) for s, p, o in default if str(p) == subj}
-        orphans: list[ox.Quad] = []
+            ident = str(gi)
+            batches.setdefault(ident, {})[ox.Quad(c(s), c(p), c(o), c(gi))] = None
+            if p == mentioned:
+                entity_graphs.setdefault(s, set()).add(ident)
+        owner = {s: o for s, p, o in default if p == subj}
+        orphans: dict = {}
         for s, p, o in default:
-            q = ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
-            graphs = entity_graphs.get(owner.get(str(s), str(s)))
+            q = ox.Quad(c(s), c(p), c(o), ox.DefaultGraph())
+            graphs = entity_graphs.get(owner.get(s, s))
             if graphs:
                 for g in graphs:
-                    batches[g].append(q)
+                    batches[g][q] = None
             else:
-                orphans.append(q)
-        return batches, graph_doc, orphans
+                orphans[q] = None
+        return ({g: list(qs) for g, qs in batches.items()}, graph_doc, list(orphans))
 
     def add(self, G) -> dict[str, int]:
         """Add (or replace) every article of a networkx graph (or a KnowledgeGraph).

@@ -60,7 +60,7 @@ _OTHER_STYLE = {"color": "#7f7f7f", "shape": "dot", "symbol": "\u25cf"}
 #: Attributes shown in the side panel, per kind (besides label, aliases, kind, subtype).
 _KIND_ATTRS: dict[str, tuple[str, ...]] = {
     "Target": ("deadline", "value", "unit", "approximate", "comparator", "metric", "text",
-               "time_phrase"),
+               "time_phrase", "value_text"),
     "Place": ("code",),
     "Document": ("title", "date", "url", "source"),
 }

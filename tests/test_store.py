@@ -130,10 +130,15 @@ def test_example_queries(store):
     rows = list(store.query((QUERIES / "targets_due.rq").read_text(encoding="utf-8"), {"year": 2021}))
     assert rows and rows[0]["setter"] == "中共武汉市委员会" and rows[0]["deadline"] == "2021-12-31"
     assert len(store.query((QUERIES / "targets_due.rq").read_text(encoding="utf-8"), {"year": 2030})) == 0
-    rows = list(store.query((QUERIES / "projects_in_place.rq").read_text(encoding="utf-8"), {"place": "武汉市"}))
+    from rdflib import Literal
+
+    rows = list(store.query((QUERIES / "projects_in_place.rq").read_text(encoding="utf-8"),
+                            {"place": Literal("武汉市", lang="zh")}))
     assert [(r["project"], r["agency"]) for r in rows] == [("木兰文化生态旅游区", "武汉市发展和改革委员会")]
+    rows = list(store.query((QUERIES / "lookup.rq").read_text(encoding="utf-8"), {"name": Literal("武汉", lang="zh")}))
+    assert [(r["label"], r["kind"], r["articles"]) for r in rows] == [("武汉市", "place", 2)]
     rows = list(store.query((QUERIES / "edge_source.rq").read_text(encoding="utf-8"),
-                            {"subject": "木兰文化生态旅游区", "object": "黄陂区"}))
+                            {"s": Literal("木兰文化生态旅游区", lang="zh"), "o": Literal("黄陂区", lang="zh")}))
     assert rows and "黄陂区将加快推进" in rows[0]["sentence"]
     for f in sorted(QUERIES.glob("*.rq")):
         store.query(f.read_text(encoding="utf-8"))  # every shipped query parses and runs

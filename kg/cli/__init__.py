@@ -10,6 +10,7 @@ from ._base import main
 # Each import registers that area's commands on ``main``.
 from . import build  # noqa: E402,F401
 from . import linked  # noqa: E402,F401
+from . import viz  # noqa: E402,F401
 
 __all__ = ["main"]
 from . import push  # noqa: E402,F401
