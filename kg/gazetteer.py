@@ -26,6 +26,7 @@ __all__ = [
     "Division",
     "Gazetteer",
     "load_gazetteer",
+    "TOWN_SUFFIXES",
     "read_table",
     "read_lines",
 ]
@@ -144,10 +145,15 @@ class Gazetteer:
                 yield name, False
 
     def city_of(self, key: str) -> Division | None:
-        d = self.by_key.get(key)
+        """The city a division lies in; a municipality (北京市, 上海市…) is its own city."""
+        d = self.get(key)
         if d is not None and d.level == "city":
             return d
-        return next((a for a in self.ancestors(key) if a.level == "city"), None)
+        for a in self.ancestors(key):
+            if a.level == "city":
+                return a
+        p = d if d is not None and d.level == "province" else self.province_of(key)
+        return p if p is not None and p.name.endswith("市") else None
 
     def province_of(self, key: str) -> Division | None:
         d = self.by_key.get(key)
@@ -248,11 +254,25 @@ def _extra_divisions(gaz: Gazetteer) -> Iterator[Division]:
         yield Division(key, row["name"], row["level"], parent, _split(row["aliases"]))
 
 
+TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
+
+
+def _generic_towns(divisions: list[Division]) -> set[str]:
+    """Town-level names that are kinds, not names: 旅游度假区, 产业集聚区, 农场 stand in the table
+    under many counties. A name found under three or more counties without a township suffix."""
+    counts: dict[str, int] = {}
+    for d in divisions:
+        if d.level == "town" and not d.name.endswith(TOWN_SUFFIXES):
+            counts[d.name] = counts.get(d.name, 0) + 1
+    return {n for n, c in counts.items() if c >= 3}
+
+
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built once, about two seconds)."""
     villages: dict[str, list[str]] = {}
-    gaz = Gazetteer(_jionlp_divisions(villages), set(read_lines("place_short_ambiguous.txt")))
+    divisions = list(_jionlp_divisions(villages))
+    gaz = Gazetteer(divisions, set(read_lines("place_short_ambiguous.txt")) | _generic_towns(divisions))
     gaz.villages = villages
     for d in _extra_divisions(gaz):
         gaz.add(d)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import Division, Gazetteer, read_table
+from .gazetteer import TOWN_SUFFIXES, Division, Gazetteer, read_table
 from .model import Mention
 from .nlp import rules as R
 
@@ -73,8 +73,9 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
         if len(keys) != 1:
             continue
         d = gaz.get(keys[0])
-        if not m.attributes.get("full") and d.level not in ("province", "city", "zone", "area"):
-            continue  # a county short form is not evidence on its own
+        if d.level in ("town", "village", "water") or (
+                not m.attributes.get("full") and d.level not in ("province", "city", "zone", "area")):
+            continue  # a county short form, a town or a lake is not evidence on its own
         mentioned.add(d.key)
         c, p = gaz.city_of(d.key), gaz.province_of(d.key)
         if c is not None:
@@ -134,20 +135,23 @@ class _Resolver:
         scored = sorted(divs, key=lambda d: -_in_context(gaz, d.key, ctx, named_counties))
         best = scored[0]
         score = _in_context(gaz, best.key, ctx, named_counties)
-        if len(divs) > 1 and score == 0:
-            # several places of that name and none near the article's: prefer a water body or
-            # a customary name, else a full-name province/city; else leave it unresolved
+        if score == 0:
+            # nothing near the article's own places: a lake or a customary name of that name, a
+            # short form read as a lake (北湖 here is not 郴州's 北湖区), a unique township name,
+            # or a full name (朝阳区) left unresolved; a short form or a kind-like town name, nothing
             local = [d for d in divs if d.level in ("water", "area")]
             if local:
                 best = local[0]
-            elif full and len({d.name for d in divs}) == 1 and ctx.city is None and ctx.province is None:
-                return Resolved(m, f"place/{divs[0].name}", "Place", divs[0].name, {m.text}, "District")
-            elif not full:
+            elif not full and best.level in ("county", "town"):
+                if m.text[-1] in "湖河江":
+                    return Resolved(m, f"place/{m.text}", "Place", m.text, set(), "WaterBody")
                 return None
-        if not full and best.level in ("county", "town") and score == 0:
-            if m.text[-1] in "湖河江":  # 北湖 is a lake here, not 郴州's 北湖区
-                return Resolved(m, f"place/{m.text}", "Place", m.text, set(), "WaterBody")
-            return None  # a short form far from the article's places (平和, 清流…)
+            elif best.level == "town" and not (len(divs) == 1 and best.name.endswith(TOWN_SUFFIXES)):
+                return None
+            elif len(divs) > 1 and not full:
+                return None
+            elif len(divs) > 1 and len({d.level for d in divs}) == 1:
+                return Resolved(m, f"place/{best.name}", "Place", best.name, {m.text}, "District")
         is_zone = best.level == "zone" or best.name.endswith(R.ZONE_SUFFIXES)
         types = extra_types or (("Agency",) if is_zone else ())
         shorts = {x for x in best.short if x not in self.gaz.ambiguous_short}

@@ -10,6 +10,7 @@ ids written into provenance are the ``RULE_*`` constants below.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -28,6 +29,7 @@ QUOTE_CLOSE = "”’」』\""  # documents converted from Word often close “�
 BOOK_OPEN, BOOK_CLOSE = "《", "》"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = set("0123456789０１２３４５６７８９.%％")
+_NUMERAL = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多数")
 
 RULE_PLACE_GAZ = "place.gazetteer"
 RULE_PLACE_SHORT = "place.short_form"
@@ -54,7 +56,11 @@ ZONE_SUFFIXES = (
 )
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
+_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
+_NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _BAN_AFTER_BAN = set("公理事法学结好件成")
+# bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
+_TASK_BODIES = {"专班", "工作专班", "领导小组", "领导小组办公室", "工作组", "工作队", "指挥部", "督察组", "巡视组"}
 _PARENT_BODIES = {"委", "市委", "省委", "区委", "县委", "党委", "政府", "人民政府", "人大常委会"}
 
 
@@ -82,6 +88,7 @@ class _Tables:
     introducers: set[str] = field(default_factory=set)
     stop_names: set[str] = field(default_factory=set)
     name_verbs: set[str] = field(default_factory=set)
+    classifiers: tuple[str, ...] = ()
     cross_bigrams: set[str] = field(default_factory=set)
     water_not_before: tuple[str, ...] = ()
 
@@ -112,9 +119,22 @@ def _load_tables() -> _Tables:
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.stop_names = set(read_lines("project_stop_names.txt"))
     t.name_verbs = set(read_lines("project_name_verbs.txt"))
+    t.classifiers = tuple(sorted(read_lines("numeral_classifiers.txt"), key=len, reverse=True))
     t.cross_bigrams = set(read_lines("place_cross_bigrams.txt"))
     t.water_not_before = tuple(read_lines("water_not_before.txt"))
     return t
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    """jieba's tokenizer, used only to check where a name candidate starts."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
 
 
 class RuleSet:
@@ -254,7 +274,7 @@ class RuleSet:
                 s = self._bounded_start(text, i, 3, ends)
                 if s is not None and i - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
-                    if all(_CJK.match(c) for c in name) and name[0] not in "一二三四五六七八九十两几各全本该":
+                    if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖":
                         out.append(Mention("Place", name, s, i + 1, RULE_WATER_SUFFIX, name, "WaterBody", 0.6,
                                            (("keys", ()), ("full", True), ("zone", False))))
         return out
@@ -338,7 +358,7 @@ class RuleSet:
                     emit(a.start, h.end, RULE_AGENCY_NESTED, (("parent", (a.start, a.end)), ("dept", h.payload),
                                                               ("body", h.text)), 0.9)
             m = self._body_after(text, a.end)
-            if m is not None and m[0]:
+            if m is not None and m[0] and m[1] in _TASK_BODIES:
                 mid, body = m
                 emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
                      (("parent", (a.start, a.end)), ("body", mid + body)), 0.8)
@@ -389,7 +409,14 @@ class RuleSet:
                 while s - 1 >= 0 and k < 14 and _CJK.match(text[s - 1]) and text[s - 1] not in self.t.function_chars:
                     s -= 1
                     k += 1
-                if k >= 2:
+                name = text[s:end - len(suf)]
+                # a specific name, not a kind of company (大型企业集团, 紧密型城市医疗集团)
+                while name and (name[0] in _NUMERAL or name[0] in "个批"):
+                    name, s = name[1:], s + 1
+                verb = next((v for v in self.t.verbs if name.startswith(v)), None)
+                if verb:
+                    name, s = name[len(verb):], s + len(verb)
+                if len(name) >= 2 and "型" not in name and not name.startswith(("大型", "一批", "各类", "重点")):
                     out.append(Mention("Organization", text[s:end], s, end, RULE_ORG, text[s:end], None, 0.8))
         return out
 
@@ -418,6 +445,9 @@ class RuleSet:
                 continue
             if self._is_boundary(c):
                 break
+            cl = next((x for x in self.t.classifiers if text.endswith(x, 0, s)), None)
+            if cl is not None and s - len(cl) > 0 and text[s - len(cl) - 1] in _NUMERAL:
+                break  # a count ends here: 5项|市级疏堵工程
             verb = next((v for v in self.t.verbs if text.endswith(v, 0, s)), None)
             if verb is not None and (n >= 2 or not keep_verb) and not (n == 0 and verb in self.t.name_verbs):
                 return s, verb
@@ -431,6 +461,17 @@ class RuleSet:
             j -= 1
         verb = next((v for v in self.t.verbs if text.endswith(v, 0, j)), None)
         return s, verb
+
+    def _word_start(self, text: str, start: int, end: int) -> int:
+        """Move a name's start back to the start of the word it cuts (jieba): 就|业培训… -> 就业培训…,
+        要|素市场化… -> 要素市场化…; a start on a word boundary stays."""
+        lo = max(0, start - 6)
+        for word, ws, we in _jieba().tokenize(text[lo:end]):
+            if ws + lo < start < we + lo:
+                return ws + lo if word not in self.t.verbs else start
+            if ws + lo >= start:
+                break
+        return start
 
     def _projects(self, text: str, by_cat, places: list[Mention], agencies: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
@@ -474,6 +515,7 @@ class RuleSet:
                 if not (has_quote or has_place) and len(name) < 3:
                     continue
             prev_intro[h.end] = True
+            start = self._word_start(text, start, h.end)
             emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
                  0.8 if strength == "strong" else 0.6)
         # “…” names: a quoted term that ends in a head word, that a head word follows, or that an
@@ -482,6 +524,8 @@ class RuleSet:
         last_end = -1
         for mt in re.finditer(r"[“\"]([^“”\"\s，。；、,;：:（）()]{2,14})[”\"]", text):
             inner = mt.group(1)
+            if _PLAN_PERIOD.match(inner):
+                continue  # “十四五” is a period, not an undertaking
             if mt.start() - last_end > 1:
                 j = mt.start()
                 while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
