@@ -55,8 +55,8 @@ def extract(text: str, date=None) -> list[Mention]:
     """The mentions of one text: label, text, start, end (character offsets into ``text``),
     the resolved ``name``, and for targets their fields in ``attributes``.
 
-    >>> [(m.label, m.text, m.start, m.end) for m in extract("市水务局负责人表示") if m.label == "Agency"]
-    [('Agency', '市水务局', 0, 4)]
+    >>> [(m.label, m.text, m.start, m.end, m.name) for m in extract("武汉市水务局负责人表示") if m.label == "Agency"]
+    [('Agency', '武汉市水务局', 0, 6, '武汉市水务局')]
     """
     from .extractor import extract_mentions
 

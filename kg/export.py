@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from .atomic import atomic_path
 from .errors import InputError
 
 __all__ = ["EXPORT_FORMATS", "export", "to_graphml", "to_gexf", "to_node_link", "to_neo4j", "flat_copy"]
@@ -42,21 +42,6 @@ def flat_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         attrs["label"] = attrs["predicate"]
         H.add_edge(u, v, key=k, **attrs)
     return H
-
-
-def _atomic(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _clean_strings(H: nx.MultiDiGraph) -> None:
@@ -167,6 +152,12 @@ def to_neo4j(G: nx.MultiDiGraph, out_dir: str | os.PathLike) -> dict[str, Path]:
     _atomic(nodes_path, write_nodes)
     _atomic(rels_path, write_rels)
     return {"nodes": nodes_path, "relationships": rels_path}
+
+
+def _atomic(path: Path, write) -> None:
+    """Run ``write(tmp_path)`` and move the result into place atomically."""
+    with atomic_path(path) as tmp:
+        write(tmp)
 
 
 def export(G: nx.MultiDiGraph, fmt: str, out: str | os.PathLike) -> dict[str, Path]:

@@ -51,7 +51,6 @@ import logging
 import math
 import os
 import re
-import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable
@@ -60,7 +59,9 @@ import networkx as nx
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, Namespace
 
+from .atomic import atomic_write
 from .errors import InputError, ValidationError
+from .model import SUBTYPES
 from .vocab import GK, GRAPH, ID, NS
 
 __all__ = [
@@ -127,7 +128,7 @@ PREDICATE_PROP = {
 PROP_PREDICATE = {v: k for k, v in PREDICATE_PROP.items()}
 
 # node attributes the RDF mapping knows; the rest goes to gk:attributes as JSON
-_ENTITY_ATTRS = {"kind", "label", "aliases", "subtype", "docs", "mentions", "provenance", "code"}
+_ENTITY_ATTRS = {"kind", "label", "aliases", "subtype", "docs", "mentions", "provenance", "code", "types"}
 _TARGET_ATTRS = _ENTITY_ATTRS | {"text", "deadline", "time_phrase", "value", "unit", "approximate",
                                  "comparator", "metric", "doc"}
 _DOC_ATTRS = {"kind", "label", "title", "date", "url", "source", "meta", "docs", "mentions",
@@ -380,6 +381,9 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
         sub = SUBTYPE_CLASS.get(data.get("subtype"))
         if sub is not None:
             home.add((s, RDF.type, sub))
+        for extra in data.get("types") or ():  # a development zone is a Place and an Agency
+            if extra in KIND_CLASS and extra != kind:
+                home.add((s, RDF.type, KIND_CLASS[extra]))
         home.add((s, GK.key, _str(node)))
         known = _ENTITY_ATTRS
         if kind == "Document":
@@ -506,23 +510,6 @@ def load_context() -> dict:
         return json.load(f)["@context"]
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 FORMATS = {  # file name -> (rdflib format, dataset?)
     "ttl": ("graph.ttl", "turtle", False),
     "trig": ("graph.trig", "trig", True),
@@ -550,7 +537,7 @@ def write_rdf(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[
             data = src.serialize(format=rdflib_fmt, context=load_context(), encoding="utf-8")
         else:
             data = src.serialize(format=rdflib_fmt, encoding="utf-8")
-        _atomic_write(out / name, data)
+        atomic_write(out / name, data)
         written[fmt] = out / name
     return written
 
@@ -630,9 +617,13 @@ def from_rdf(graph: Graph | Dataset | str | os.PathLike) -> nx.MultiDiGraph:
         types = set(g.objects(s, RDF.type))
         if GK.Mention in types or GK.Assertion in types:
             continue
-        kind = next((CLASS_KIND[t] for t in types if t in CLASS_KIND), None)
+        kinds = sorted(CLASS_KIND[t] for t in types if t in CLASS_KIND)
         subtype = next((CLASS_SUBTYPE[t] for t in types if t in CLASS_SUBTYPE), None)
+        # a node of two kinds (a zone: Place and Agency) keeps the kind its subtype belongs to
+        kind = next((k for k in kinds if subtype and SUBTYPES.get(subtype) == k), kinds[0] if kinds else None)
         data: dict[str, Any] = {"kind": kind}
+        if len(kinds) > 1:
+            data["types"] = [k for k in kinds if k != kind]
         if kind == "Document":
             for prop, key in ((DCTERMS.title, "title"), (DCTERMS.date, "date"), (SCHEMA.url, "url"),
                               (GK.sourceFile, "source")):

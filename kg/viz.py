@@ -32,13 +32,13 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from .atomic import atomic_write
 from .errors import GovKGError, InputError
 
 __all__ = ["render_html", "subgraph", "layout_positions", "KIND_STYLES", "VIS_NETWORK_VERSION"]
@@ -630,25 +630,5 @@ def render_html(G: nx.MultiDiGraph, path: str | os.PathLike | None = None, *,
     # one pass: text put in by one placeholder is never searched for another
     page = _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
     if path is not None:
-        _write_atomic(Path(path), page)
+        atomic_write(Path(path), page)
     return page
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
