@@ -416,6 +416,20 @@ def result_json(results: list[RowResult]) -> list[dict]:
     return out
 
 
+def code_version() -> dict:
+    """The git commit of the tree and whether kg/ has uncommitted changes (figures move with them)."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "kg"], cwd=ROOT, capture_output=True,
+                               text=True, timeout=10).stdout.strip()
+        return dict(commit=head or None, kg_dirty=bool(dirty))
+    except (OSError, subprocess.SubprocessError):
+        return dict(commit=None, kg_dirty=None)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="rows (sentences) per set")
@@ -437,8 +451,10 @@ def main(argv=None) -> int:
     t = time.perf_counter()
     extract("市水务局负责人表示")                     # loads the pipeline and the gazetteer
     warmup = time.perf_counter() - t
-    print(f"warm-up (pipeline + gazetteer load): {warmup:.1f} s")
-    report = dict(limit=args.limit, warmup_s=round(warmup, 2), sets={})
+    version = code_version()
+    print(f"code: {version['commit']}{' + uncommitted kg/ changes' if version['kg_dirty'] else ''}; "
+          f"warm-up (pipeline + gazetteer load): {warmup:.1f} s")
+    report = dict(limit=args.limit, timeout_s=args.timeout, code=version, warmup_s=round(warmup, 2), sets={})
     for key in keys:
         cfg = SETS[key]
         sents = load_set(key, args.data, args.limit)

@@ -14,7 +14,7 @@ responsibleFor.speaker      X负责人表示/介绍: X for the projects of its s
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
 setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence
 setBy.speaker               the speaker whose statement holds the target
-concerns.clause             a project named in the target clause or earlier in its sentence
+concerns.clause             a project named in the target clause, else the first of its sentence
 ==========================  ===============================================================
 
 A statement's scope runs from the paragraph holding "X负责人表示" to the end of it and on
@@ -278,6 +278,6 @@ def _target_relations(tid: str, t: Mention, resolved: list[Resolved], speaker_of
             relate(tid, "setBy", sp.id, t.start, t.end, "setBy.speaker", 0.6)
     projects = [r for r in in_sentence if r.kind == "Project" and r.mention.start < t.end]
     inside = [r for r in projects if r.mention.start >= t.start]
-    chosen = inside or projects[-1:]
+    chosen = inside or projects[:1]  # else the sentence's topic: its first project
     for p in chosen:
         relate(tid, "concerns", p.id, t.start, t.end, "concerns.clause", 0.6)

@@ -1,0 +1,124 @@
+"""Relation rules and the graph API on real article text (the sample and the corpus)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.graph import KnowledgeGraph
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SAMPLE = SHARED / "seeds" / "000_c246a7f8e94544f9.txt"
+
+
+def labelled(g: KnowledgeGraph, predicate: str) -> set[tuple[str, str]]:
+    lab = {n: d["label"] for n, d in g.nx.nodes(data=True)}
+    return {(lab[s], lab[o]) for s, p, o in g.relations(predicate)}
+
+
+@pytest.fixture(scope="module")
+def sample() -> KnowledgeGraph:
+    return kg.build([SAMPLE], date="2019-06-28")
+
+
+# one row a rule: (text, predicate, expected (subject label, object label), rule id)
+RELATION_ROWS = [
+    ("武汉市召开会议。新洲脱贫小龙虾养殖户喜获丰收，黄陂区加快发展。", "partOf", ("新洲区", "武汉市"), "partOf.gazetteer"),
+    ("江汉区民族街驻黄陂区赵畈村扶贫工作队队长朱国海难掩兴奋之情。武汉市各区积极响应。", "partOf", ("赵畈村", "黄陂区"),
+     "partOf.gazetteer"),
+    ("江汉区民族街驻黄陂区赵畈村扶贫工作队队长朱国海难掩兴奋之情。武汉市各区积极响应。", "partOf", ("民族街街道", "江汉区"),
+     "partOf.gazetteer"),
+    ("包头市推进数字政府建设。（牵头考核单位：市委组织部）", "partOf", ("包头市委组织部", "包头市委"), "partOf.nested_agency"),
+    ("全力打赢打好三大攻坚战，打赢精准脱贫攻坚战。", "partOf", ("精准脱贫攻坚战", "三大攻坚战"), "partOf.campaign"),
+    ("以南湖为例，南湖治理在围绕整改任务加紧推进。", "locatedIn", ("南湖治理", "南湖"), "locatedIn.name_place"),
+    ("武汉市召开会议。\n“流域治理，就要打破常规。”市水务局相关负责人介绍，统筹“水下”与“岸上”。\n"
+     "结合武汉实际，我市正研究编制规程，形成流域“一张图”管理。",
+     "responsibleFor", ("武汉市水务局", "流域“一张图”管理"), "responsibleFor.speaker"),
+    ("20．完成全民健康信息平台基础功能扩展。（6月底完成，牵头考核单位：市卫健委）包头市。", "responsibleFor",
+     ("包头市卫生健康委员会", "全民健康信息平台"), "responsibleFor.lead"),
+    ("合肥市推进对接。实施“串链行动”，优化产业链。（省经济和信息化厅牵头，合肥海关配合）", "responsibleFor",
+     ("安徽省经济和信息化厅", "“串链行动”"), "responsibleFor.lead"),
+]
+
+
+@pytest.mark.parametrize("text,predicate,pair,rule", RELATION_ROWS)
+def test_relation_rules(text, predicate, pair, rule):
+    g = kg.build_texts({"t": text}, date="2019-06-28")
+    assert pair in labelled(g, predicate)
+    lab = {n: d["label"] for n, d in g.nx.nodes(data=True)}
+    edges = [d for s, o, k, d in g.nx.edges(keys=True, data=True) if k == predicate and (lab[s], lab[o]) == pair]
+    assert any(p["rule"] == rule for p in edges[0]["provenance"])
+
+
+def test_a_new_speaker_ends_the_statement():
+    text = ("武汉市召开会议。\n市发改委负责人表示，加快推动新旧动能转换。\n市经信局负责人表示，实施“卡脖子”攻关工程。")
+    g = kg.build_texts({"t": text})
+    assert ("武汉市经济和信息化局", "“卡脖子”攻关工程") in labelled(g, "responsibleFor")
+    assert ("武汉市发展和改革委员会", "“卡脖子”攻关工程") not in labelled(g, "responsibleFor")
+
+
+def test_target_set_by_the_meeting_and_concerning_its_project(sample):
+    lab = {n: d["label"] for n, d in sample.nx.nodes(data=True)}
+    targets = {n: d for n, d in sample.nx.nodes(data=True) if d["kind"] == "Target"}
+    gdp = next(n for n, d in targets.items() if "2万亿元" in d["text"])
+    assert targets[gdp]["deadline"] == "2021-12-31"
+    assert targets[gdp]["value"] == pytest.approx(2e12)
+    assert targets[gdp]["unit"] == "元" and targets[gdp]["approximate"] is True
+    assert {lab[o] for _, o, k in sample.nx.out_edges(gdp, keys=True) if k == "setBy"} == {"武汉市委"}
+    diag = next(n for n, d in targets.items() if "2000多家" in d["text"])
+    assert "工业智能化改造" in {lab[o] for _, o, k in sample.nx.out_edges(diag, keys=True) if k == "concerns"}
+
+
+def test_every_node_and_edge_has_provenance_into_the_original_text(sample):
+    text = SAMPLE.read_text(encoding="utf-8")
+    for node, d in sample.nx.nodes(data=True):
+        if d["kind"] == "Document":
+            continue
+        assert d["provenance"], node
+        for p in d["provenance"]:
+            assert p["doc"] == "000_c246a7f8e94544f9"
+            assert text[p["sent_start"]:p["sent_start"] + len(p["sentence"])] == p["sentence"]
+            assert p["sent_start"] <= p["start"] < p["end"] <= p["sent_start"] + len(p["sentence"])
+            assert p["rule"] and 0 < p["confidence"] <= 1
+    for u, v, k, d in sample.nx.edges(keys=True, data=True):
+        assert d["provenance"], (u, k, v)
+
+
+def test_the_same_bureau_from_two_articles_is_one_node():
+    g = kg.build_texts({
+        "a": "武汉市召开会议。市发改委负责人表示，加快推动新旧动能转换。",
+        "b": "武汉市发展和改革委员会印发通知，部署重点项目建设。",
+    })
+    nodes = [d for d in g.entities("Agency") if d["label"] == "武汉市发展和改革委员会"]
+    assert len(nodes) == 1
+    assert nodes[0]["docs"] == ["a", "b"] and "市发改委" in nodes[0]["aliases"]
+
+
+def test_remove_document_keeps_what_others_mention():
+    g = kg.build_texts({
+        "a": "武汉市召开会议。市发改委负责人表示，加快推动新旧动能转换。",
+        "b": "武汉市水务局负责人表示，全力打好污染防治攻坚战。",
+    })
+    g.remove_document("a")
+    labels = {d["label"] for d in g.entities()}
+    assert "武汉市发展和改革委员会" not in labels and "武汉市水务局" in labels and "武汉市" in labels
+    assert all(p["doc"] == "b" for _, d in g.nx.nodes(data=True) for p in d["provenance"])
+
+
+def test_entities_rejects_an_unknown_kind(sample):
+    with pytest.raises(ValueError, match="unknown kind 'Bureau'"):
+        sample.entities("Bureau")
+    assert {d["kind"] for d in sample.entities("WaterBody")} == {"Place"}
+
+
+def test_sparql_returns_the_source_sentence_of_an_edge(sample):
+    rows = sample.query("""
+        PREFIX gk: <https://w3id.org/govkg/ns#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?sentence WHERE {
+          ?a a gk:Assertion ; rdf:subject ?s ; rdf:predicate gk:partOf ; rdf:object ?o ; gk:sentence ?sentence .
+          ?s gk:key ?sk . ?o gk:key ?ok .
+        }""", {"sk": "place/420116/长轩岭街道/赵畈村", "ok": "place/420116"})
+    sentences = set(rows.values("sentence"))
+    assert any("黄陂区赵畈村扶贫工作队" in s for s in sentences)
