@@ -29,7 +29,7 @@ scored mention is dropped; the ``raw`` figures keep every mention.
 (nothing overlapping) or spurious (no gold entity there). ``--json`` saves all figures, timings
 and the full error lists with an example sentence each. A sentence whose extraction takes more
 than ``--timeout`` seconds (default 2; a normal sentence takes a few ms) is interrupted, scored as predicting nothing and listed;
-its time is left out of chars/s.
+its time is left out of chars/s. So is a sentence whose extraction raises (listed with the error).
 """
 from __future__ import annotations
 
@@ -334,7 +334,8 @@ def _alarm(signum, frame):
 def predict(sentences: list[Sentence], extract, timeout: float = 0.0
             ) -> tuple[list[list[Span]], float, list[str]]:
     """Predictions per sentence, seconds spent on the sentences that finished, and the ids of
-    sentences given up after ``timeout`` seconds (scored as predicting nothing; 0 = no limit)."""
+    sentences given up after ``timeout`` seconds or whose extraction raised (scored as predicting
+    nothing; 0 = no time limit)."""
     preds, timed_out, lost = [], [], 0.0
     use_alarm = timeout > 0 and hasattr(signal, "setitimer")
     if use_alarm:
@@ -351,6 +352,12 @@ def predict(sentences: list[Sentence], extract, timeout: float = 0.0
                     signal.setitimer(signal.ITIMER_REAL, 0)
             except _Timeout:
                 timed_out.append(s.id)
+                lost += time.perf_counter() - t0
+                ms = []
+            except Exception as e:  # a crash on one sentence is reported, not fatal
+                if use_alarm:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                timed_out.append(f"{s.id} ({type(e).__name__}: {e})"[:200])
                 lost += time.perf_counter() - t0
                 ms = []
             preds.append([(m.start, m.end, m.label) for m in ms])
@@ -463,9 +470,10 @@ def main(argv=None) -> int:
         n_chars = sum(len(s.text) for s in sents)
         print_results(cfg["title"], results, secs, len(sents), n_chars)
         if timed_out:
-            lost_gold = Counter(lab for s in sents if s.id in set(timed_out) for _, _, lab in s.gold)
+            bad_ids = {t.split(" ", 1)[0] for t in timed_out}
+            lost_gold = Counter(lab for s in sents if s.id in bad_ids for _, _, lab in s.gold)
             print(f"!! {len(timed_out)} sentence(s) (gold entities {dict(lost_gold)}) exceeded "
-                  f"{args.timeout:g} s and were scored as empty: "
+                  f"{args.timeout:g} s or raised, and were scored as empty: "
                   + ", ".join(timed_out[:20]) + (" ..." if len(timed_out) > 20 else ""))
         if args.errors:
             print_errors(cfg["title"], results, args.errors)

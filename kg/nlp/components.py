@@ -5,7 +5,7 @@ import datetime as dt
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,10 +40,12 @@ class SentenceSetter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = {s for s, _ in sentence_spans(doc_text(doc))}
-        flags = numpy.array([[1 if (t.i == 0 or t.idx in starts) else -1] for t in doc], dtype="int32")
-        flags = flags.astype("uint64")  # spaCy stores attributes as uint64; -1 wraps as it expects
-        doc.from_array([SENT_START], flags)
+        starts = numpy.array([s for s, _ in sentence_spans(doc_text(doc))], dtype="int64")
+        idx = doc.to_array(IDX).astype("int64")
+        flags = numpy.where(numpy.isin(idx, starts), 1, -1)
+        flags[0] = 1
+        # spaCy stores attributes as uint64; -1 wraps to the value it expects for "not a start"
+        doc.from_array([SENT_START], flags.astype("int64").astype("uint64").reshape(-1, 1))
         return doc
 
 

@@ -85,6 +85,8 @@ class _Tables:
     function_chars: set[str] = field(default_factory=set)
     boundary_chars: set[str] = field(default_factory=set)
     verbs: list[str] = field(default_factory=list)
+    verb_set: frozenset[str] = frozenset()
+    verb_lengths: tuple[int, ...] = ()
     introducers: set[str] = field(default_factory=set)
     stop_names: set[str] = field(default_factory=set)
     name_verbs: set[str] = field(default_factory=set)
@@ -117,6 +119,8 @@ def _load_tables() -> _Tables:
     t.boundary_chars = t.function_chars | set(read_lines("name_boundary_chars.txt")) | {"个"}
     t.introducers = set(read_lines("project_introducers.txt"))
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
+    t.verb_set = frozenset(t.verbs)
+    t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
     t.stop_names = set(read_lines("project_stop_names.txt"))
     t.name_verbs = set(read_lines("project_name_verbs.txt"))
     t.classifiers = tuple(sorted(read_lines("numeral_classifiers.txt"), key=len, reverse=True))
@@ -168,9 +172,14 @@ class RuleSet:
             entries[lv].append(("level", lv))
         for w in self.t.verbs:
             entries[w].append(("verb", w))
+        for body, *_ in self.t.bodies:
+            entries[body].append(("body", body))
         for name, vals in entries.items():
             self.auto.add_word(name, (name, tuple(vals)))
         self.auto.make_automaton()
+        self._body_rules = {b: (lo, hi, end) for b, lo, hi, end in self.t.bodies}
+        self._max_middle = max(hi for _, _, hi, _ in self.t.bodies)
+        self._body_at: dict[int, list[str]] = {}
 
     # ------------------------------------------------------------------ hits
     def hits(self, text: str) -> list[Hit]:
@@ -291,7 +300,7 @@ class RuleSet:
                 return s + 1 if k > 1 else None
             if s + 1 in ends and k > 1:
                 return s + 1
-            if k > 1 and any(text.endswith(v, 0, s + 1) for v in self.t.verbs if len(v) >= 2):
+            if k > 1 and (v := self._verb_ending(text, s + 1)) is not None and len(v) >= 2:
                 return s + 1
             if not _CJK.match(c):
                 return s + 1 if k > 1 else None
@@ -315,6 +324,9 @@ class RuleSet:
         # prefixes: level words and places, by the position they end at
         prefixes: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # end -> (start, text, kind)
         dept_starts = {h.start for h in by_cat["dept"]}
+        self._body_at = defaultdict(list)  # start -> bodies starting there, longest first
+        for h in sorted(by_cat["body"], key=lambda h: -len(h.text)):
+            self._body_at[h.start].append(h.text)
         for h in by_cat["level"]:
             if self._prefix_ok(text, h, dept_starts):
                 prefixes[h.end].append((h.start, h.text, "level"))
@@ -378,22 +390,23 @@ class RuleSet:
 
     def _body_after(self, text: str, p: int) -> tuple[str, str] | None:
         """The (middle, body) of an agency name starting at ``p``, shortest middle first."""
-        limit = max(b[2] for b in self.t.bodies)
-        for L in range(0, limit + 1):
+        for L in range(0, self._max_middle + 1):
             if L:
                 c = text[p + L - 1] if p + L - 1 < len(text) else ""
                 if not c or not _CJK.match(c) or c in self.t.function_chars:
                     return None
-            mid = text[p:p + L]
-            for body, lo, hi, end_re in self.t.bodies:
-                if lo <= L <= hi and text.startswith(body, p + L):
-                    if end_re is not None and not end_re.search(mid):
-                        continue
-                    if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
-                        continue
-                    if body == "办" and text[p + L + 1:p + L + 2] in _BAN_AFTER_BAN:
-                        continue  # 办公楼, 办理, 办事…
-                    return mid, body
+            for body in self._body_at.get(p + L, ()):
+                lo, hi, end_re = self._body_rules[body]
+                if not lo <= L <= hi:
+                    continue
+                mid = text[p:p + L]
+                if end_re is not None and not end_re.search(mid):
+                    continue
+                if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
+                    continue
+                if body == "办" and text[p + L + 1:p + L + 2] in _BAN_AFTER_BAN:
+                    continue  # 办公楼, 办理, 办事…
+                return mid, body
         return None
 
     # ------------------------------------------------------------------ organizations
@@ -413,7 +426,7 @@ class RuleSet:
                 # a specific name, not a kind of company (大型企业集团, 紧密型城市医疗集团)
                 while name and (name[0] in _NUMERAL or name[0] in "个批"):
                     name, s = name[1:], s + 1
-                verb = next((v for v in self.t.verbs if name.startswith(v)), None)
+                verb = next((name[:n] for n in self.t.verb_lengths if name[:n] in self.t.verb_set), None)
                 if verb:
                     name, s = name[len(verb):], s + len(verb)
                 if len(name) >= 2 and "型" not in name and not name.startswith(("大型", "一批", "各类", "重点")):
@@ -421,6 +434,13 @@ class RuleSet:
         return out
 
     # ------------------------------------------------------------------ projects
+    def _verb_ending(self, text: str, pos: int) -> str | None:
+        """The longest verb of kg/data/project_verbs.txt that ends at ``pos``, or None."""
+        for n in self.t.verb_lengths:
+            if n <= pos and text[pos - n:pos] in self.t.verb_set:
+                return text[pos - n:pos]
+        return None
+
     def _is_boundary(self, c: str) -> bool:
         return c in PUNCT or c in _DIGIT or c in self.t.boundary_chars or c.isspace() \
             or unicodedata.category(c)[0] in "PSZ"
@@ -448,19 +468,18 @@ class RuleSet:
             cl = next((x for x in self.t.classifiers if text.endswith(x, 0, s)), None)
             if cl is not None and s - len(cl) > 0 and text[s - len(cl) - 1] in _NUMERAL:
                 break  # a count ends here: 5项|市级疏堵工程
-            verb = next((v for v in self.t.verbs if text.endswith(v, 0, s)), None)
+            verb = self._verb_ending(text, s)
             if verb is not None and (n >= 2 or not keep_verb) and not (n == 0 and verb in self.t.name_verbs):
                 return s, verb
             s -= 1
             n += 1
         if n > max_len or (n == max_len and s > 0 and not self._is_boundary(text[s - 1])
-                           and not any(text.endswith(v, 0, s) for v in self.t.verbs)):
+                           and self._verb_ending(text, s) is None):
             return -1, None
         j = s
         while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
             j -= 1
-        verb = next((v for v in self.t.verbs if text.endswith(v, 0, j)), None)
-        return s, verb
+        return s, self._verb_ending(text, j)
 
     def _word_start(self, text: str, start: int, end: int) -> int:
         """Move a name's start back to the start of the word it cuts (jieba): 就|业培训… -> 就业培训…,
@@ -468,7 +487,7 @@ class RuleSet:
         lo = max(0, start - 6)
         for word, ws, we in _jieba().tokenize(text[lo:end]):
             if ws + lo < start < we + lo:
-                return ws + lo if word not in self.t.verbs else start
+                return ws + lo if word not in self.t.verb_set else start
             if ws + lo >= start:
                 break
         return start
@@ -530,7 +549,7 @@ class RuleSet:
                 j = mt.start()
                 while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
                     j -= 1
-                verb = next((v for v in self.t.verbs if text.endswith(v, 0, j)), None)
+                verb = self._verb_ending(text, j)
             last_end = mt.end()
             head_after = any(text.startswith(hd, mt.end()) for hd in self.t.heads)
             if any(inner.endswith(hd) for hd in self.t.heads) or verb in self.t.introducers or head_after:
