@@ -123,14 +123,15 @@ class _Resolver:
         divs = [d for d in divs if d is not None]
         full = m.attributes.get("full", True)
         zone = m.attributes.get("zone", False)
-        extra_types = ("Agency",) if zone else ()
+        # a development zone acts through its 管委会; a policy zone (自由贸易试验区) is a place only
+        extra_types = ("Agency",) if zone and m.attributes.get("agency", True) else ()
         if m.rule == R.RULE_PLACE_VILLAGE:
             divs = [d for d in divs if _in_context(gaz, d.key, ctx, named_counties) == 2]
             if not divs:
                 return None
         if not divs:  # suffix-bounded names and zones the table lacks
             if m.rule == R.RULE_ZONE_GRAMMAR:
-                return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, "District", ("Agency",))
+                return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, "District", extra_types)
             return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
         scored = sorted(divs, key=lambda d: -_in_context(gaz, d.key, ctx, named_counties))
         best = scored[0]

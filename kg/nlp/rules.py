@@ -377,7 +377,7 @@ class RuleSet:
         # 中国（安徽）自由贸易试验区: the national pilot free-trade zones
         for mt in re.finditer(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区", text):
             out.append(Mention("Place", mt.group(0), mt.start(), mt.end(), RULE_ZONE_GRAMMAR, mt.group(0), "District",
-                               0.9, (("keys", ()), ("full", True), ("zone", True))))
+                               0.9, (("keys", ()), ("full", True), ("zone", True), ("agency", False))))
         # development zones named by grammar: place + zone suffix
         for end, m in place_ends.items():
             for suf in ZONE_SUFFIXES:
