@@ -15,8 +15,10 @@ below that, the township and village names: ``420116`` (黄陂区), ``420116/李
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import io
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -175,7 +177,8 @@ def _town_short(name: str) -> tuple[str, ...]:
 
 def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]:
     """Divisions down to the town level; villages go into ``village_index`` (name -> towns)."""
-    import jionlp  # heavy import, only when the gazetteer is first built
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner when imported
+        import jionlp  # heavy import, only when the gazetteer is first built
 
     table = jionlp.china_location_loader(detail=True)
     for pname, pv in table.items():

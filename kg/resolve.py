@@ -10,6 +10,7 @@ and machine; :mod:`kg.rdf` turns them into IRIs.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -107,12 +108,17 @@ def _in_context(gaz: Gazetteer, key: str, ctx: Context, extra: set[str]) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=1)
+def _central_names() -> frozenset[str]:
+    return frozenset(r["name"] for r in read_table("agency_central.tsv"))
+
+
 class _Resolver:
     def __init__(self, gaz: Gazetteer, doc_id: str, mentions: list[Mention]):
         self.gaz = gaz
         self.doc_id = doc_id
         self.ctx = article_context(mentions, gaz)
-        self.central_names = {r["name"] for r in read_table("agency_central.tsv")}
+        self.central_names = _central_names()
         self.place_at: dict[tuple[int, int], Resolved] = {}
         self.agency_at: dict[tuple[int, int], Resolved] = {}
 
