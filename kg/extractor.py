@@ -32,7 +32,7 @@ from .model import Document, Entity, Extraction, Mention, Provenance, Relation
 from .nlp import get_pipeline
 from .nlp.components import MENTIONS
 from .nlp.script import to_simplified
-from .nlp.sentences import paragraph_spans, sentence_spans
+from .nlp.sentences import is_heading, paragraph_spans, sentence_spans
 from .resolve import Resolved, resolve
 
 __all__ = ["extract_document", "extract_mentions"]
@@ -41,7 +41,6 @@ _SPEAKER = re.compile(r"(?:相关)?(?:主要)?负责(?:人|同志)(?:在[^，。
 _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|明确|审议通过|通过了")
 # 牵头单位：X、Y / 责任单位：X (the list after), or X牵头 (the agencies before)
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
-_HEADING_MAX = 30
 
 
 def _doc_for(document: Document):
@@ -97,8 +96,7 @@ def _prov(doc: Document, sents: _Sentences, start: int, end: int, rule: str, con
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
-    line = text[s:e]
-    return len(line) <= _HEADING_MAX and not re.search(r"[。！？；]$", line)
+    return is_heading(text[s:e])
 
 
 def extract_document(document: Document) -> Extraction:

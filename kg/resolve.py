@@ -244,19 +244,22 @@ class _Resolver:
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Remove project spans inside a 《title》 or a zone's name, and shorter agencies that end where
-    a longer one does."""
+    """Remove project spans inside a 《title》 or a zone's name or at the start of a longer project
+    name, and shorter agencies that end where a longer one does."""
     titles = [(m.start, m.end) for m in mentions if m.label == "Project" and m.rule == R.RULE_PROJECT_BOOK]
     titles += [(m.start, m.end) for m in mentions if m.label == "Place" and m.attributes.get("zone")]
     best_end: dict[int, int] = {}
     for m in mentions:
         if m.label == "Agency":
             best_end[m.end] = min(best_end.get(m.end, m.start), m.start)
+    projects = [(m.start, m.end) for m in mentions if m.label == "Project"]
     out = []
     for m in mentions:
         if m.label == "Project" and m.rule != R.RULE_PROJECT_BOOK and any(
                 s <= m.start and m.end <= e for s, e in titles):
             continue
+        if m.label == "Project" and any(s == m.start and m.end < e for s, e in projects):
+            continue  # 长江大保护 inside 长江大保护生态修复: the longer name is the project named here
         if m.label == "Agency" and best_end[m.end] < m.start:
             continue
         out.append(m)
@@ -290,6 +293,28 @@ def _merge_project_suffixes(resolved: list[Resolved]) -> None:
 
 _UNDERTAKINGS = ("治理", "整治", "保护", "修复", "改造", "建设", "提升")
 _PLANS = ("方案", "规划", "计划", "意见", "办法")
+
+
+def _merge_project_plans(resolved: list[Resolved]) -> None:
+    """Within one article, a plan named after a local project (智能化改造提升计划 after
+    工业智能化改造, whose name ends with 智能化改造) is part of that project. National campaigns
+    (乡村振兴 in 乡村振兴五年规划) keep their plans apart."""
+    projects = [r for r in resolved if r.kind == "Project" and r.subtype != "Campaign"
+                and not r.name.endswith(_PLANS)]
+    for p in resolved:
+        if p.kind != "Project" or not p.name.endswith(_PLANS):
+            continue
+        owners = {q.id: q for q in projects if q.id != p.id and any(
+            len(n) >= 4 and p.name.startswith(n) for n in _tails(q.name))}
+        if len(owners) == 1:
+            q = next(iter(owners.values()))
+            p.aliases.add(p.name)
+            p.name, p.id = q.name, q.id
+
+
+def _tails(name: str) -> list[str]:
+    """A name and its endings of four characters or more (工业智能化改造 -> 智能化改造, 能化改造…)."""
+    return [name[i:] for i in range(0, max(1, len(name) - 3))]
 
 
 def _merge_place_plans(resolved: list[Resolved]) -> None:
@@ -339,4 +364,5 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
             out.append(Resolved(m, f"org/{m.text}", "Organization", m.text, set()))
     _merge_project_suffixes(out)
     _merge_place_plans(out)
+    _merge_project_plans(out)
     return out, res.ctx

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..gazetteer import load_gazetteer
 from ..model import Mention, TargetFields
 from .rules import RuleSet
-from .sentences import sentence_spans
+from .sentences import is_heading, paragraph_spans, sentence_spans
 
 __all__ = ["make_pipeline", "SentenceSetter", "EntityRules", "TargetRules", "SPAN_KEY"]
 
@@ -90,7 +90,9 @@ class TargetRules:
         if isinstance(date, str):
             date = dt.date.fromisoformat(date)
         text = doc_text(doc)
-        found = [_target_mention(text, s, e, fields) for s, e, fields in find_targets_in_text(text, date)]
+        headings = [(s, e) for s, e in paragraph_spans(text) if is_heading(text[s:e])]
+        found = [_target_mention(text, s, e, fields) for s, e, fields in find_targets_in_text(text, date)
+                 if not any(hs <= s < he for hs, he in headings)]  # a headline restates its story
         EntityRules.set_annotations(doc, found)
         return doc
 

@@ -279,7 +279,8 @@ class RuleSet:
                         name = text[s:end]
                         out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            (("keys", ()), ("full", True), ("zone", False))))
-            elif ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长流域网"):
+            elif ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长流域网") \
+                    and not text.startswith(self.t.water_not_before, i + 1):
                 s = self._bounded_start(text, i, 3, ends)
                 if s is not None and i - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
@@ -561,7 +562,7 @@ class RuleSet:
             if any(title.endswith(hd) for hd in self.t.heads) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
                 emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
         # A、B等重点项目: each item of the list is a project
-        for mt in re.finditer(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大|一批)?(?:项目|工程)", text):
+        for mt in re.finditer(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大)(?:项目|工程)", text):
             pos = mt.start(1)
             for item in mt.group(1).split("、"):
                 s = pos

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sentence_spans", "paragraph_spans"]
+__all__ = ["sentence_spans", "paragraph_spans", "is_heading"]
+
+HEADING_MAX = 30
 
 _END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 
@@ -36,6 +38,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     _add(text, start, len(text), out)
     return out
+
+
+def is_heading(line: str) -> bool:
+    """A headline or section heading: a short line that does not end a sentence.
+
+    >>> is_heading("建档立卡贫困户明年步入全面小康"), is_heading("明年，8.6万多名贫困户将步入小康。")
+    (True, False)
+    """
+    line = line.strip()
+    return 0 < len(line) <= HEADING_MAX and not re.search(r"[。！？；!?;）)]$", line)
 
 
 def _add(text: str, start: int, end: int, out: list) -> None:
