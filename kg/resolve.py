@@ -67,16 +67,9 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     """The article's main city, province and county, from the places it names unambiguously."""
     cities, provinces, counties = Counter(), Counter(), Counter()
     mentioned = set()
-    for m in mentions:
-        if m.label != "Place":
-            continue
-        keys = [k for k in _keys(m) if gaz.get(k) is not None]
-        if len(keys) != 1:
-            continue
-        d = gaz.get(keys[0])
-        if d.level in ("town", "village", "water") or (
-                not m.attributes.get("full") and d.level not in ("province", "city", "zone", "area")):
-            continue  # a county short form, a town or a lake is not evidence on its own
+    places = [m for m in mentions if m.label == "Place"]
+
+    def count(d: Division) -> None:
         mentioned.add(d.key)
         c, p = gaz.city_of(d.key), gaz.province_of(d.key)
         if c is not None:
@@ -85,13 +78,31 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
             provinces[p.key] += 1
         if d.level == "county":
             counties[d.key] += 1
+
+    ambiguous = []
+    for m in places:
+        divs = [d for k in _keys(m) if (d := gaz.get(k)) is not None]
+        if not divs or divs[0].level in ("town", "village", "water"):
+            continue  # a town or a lake is not evidence on its own
+        if not m.attributes.get("full") and divs[0].level not in ("province", "city", "zone", "area"):
+            continue  # nor is a county short form
+        if len(divs) == 1:
+            count(divs[0])
+        else:
+            ambiguous.append(divs)
+    # a name shared by several places (西湖区) counts where it lies in a city already named
+    for divs in ambiguous:
+        near = [d for d in divs if any(gaz.is_within(d.key, c) for c in cities)]
+        if len(near) == 1:
+            count(near[0])
     city = gaz.get(cities.most_common(1)[0][0]) if cities else None
     province = gaz.province_of(city.key) if city is not None else (
         gaz.get(provinces.most_common(1)[0][0]) if provinces else None)
     county = None
     if counties:
         (top, n), *rest = counties.most_common(2)
-        if n >= 2 and (not rest or n > 2 * rest[0][1]) and (city is None or gaz.is_within(top, city.key)):
+        # the article's district: the only one it names, or one named far more than any other
+        if (not rest or (n >= 2 and n > 2 * rest[0][1])) and (city is None or gaz.is_within(top, city.key)):
             county = gaz.get(top)
     return Context(city, province, county, frozenset(mentioned))
 

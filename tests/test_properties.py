@@ -60,11 +60,15 @@ def _chars(*names: str) -> st.SearchStrategy[str]:
 MIXED_CHAR = st.one_of(_chars(*_RANGES), st.sampled_from(SPECIALS))
 SURROGATE_CHAR = st.integers(*SURROGATES).map(chr)
 
-mixed_text = st.text(MIXED_CHAR, max_size=120)
+def _text(piece, **kw) -> st.SearchStrategy[str]:
+    return st.lists(piece, **kw).map("".join)
+
+
+mixed_text = _text(MIXED_CHAR, max_size=120)
 # str may hold lone surrogates (kg.extract takes any str); a file cannot (UTF-8 refuses them)
-surrogate_text = st.text(st.one_of(MIXED_CHAR, SURROGATE_CHAR), min_size=1, max_size=80).filter(
+surrogate_text = _text(st.one_of(MIXED_CHAR, SURROGATE_CHAR), min_size=1, max_size=80).filter(
     lambda s: re.search("[\ud800-\udfff]", s) is not None)
-junk = st.text(MIXED_CHAR, max_size=12)
+junk = _text(MIXED_CHAR, max_size=12)
 # real sentences shuffled with junk between (and inside) them
 chinese_with_junk = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), junk,
@@ -108,7 +112,7 @@ def test_extract_long_lines(text):
 
 def test_extract_finds_the_real_entities_among_junk():
     """The strategies are not vacuous: real fragments with junk around still give mentions."""
-    text = "\x00😀مرحبا" + "市水务局负责人表示，到2021年全市主要湖泊实现全截污。" + "\u202e\ufeff"
+    text = "\x00😀مرحبا" + "武汉市水务局负责人表示，到2021年全市主要湖泊实现全截污。" + "\u202e\ufeff"
     ms = kg.extract(text, date="2019-06-28")
     check_mentions(text, ms)
     assert {m.label for m in ms} >= {"Agency", "Target"}

@@ -180,6 +180,7 @@ class RuleSet:
         self._body_rules = {b: (lo, hi, end) for b, lo, hi, end in self.t.bodies}
         self._max_middle = max(hi for _, _, hi, _ in self.t.bodies)
         self._body_at: dict[int, list[str]] = {}
+        self._place_starts: set[int] = set()
 
     # ------------------------------------------------------------------ hits
     def hits(self, text: str) -> list[Hit]:
@@ -328,7 +329,11 @@ class RuleSet:
         self._body_at = defaultdict(list)  # start -> bodies starting there, longest first
         for h in sorted(by_cat["body"], key=lambda h: -len(h.text)):
             self._body_at[h.start].append(h.text)
+        place_spans = [(m.start, m.end) for m in place_ends.values()]
+        self._place_starts = {s for s, _ in place_spans}
         for h in by_cat["level"]:
+            if any(s < h.start < e for s, e in place_spans):
+                continue  # 州 inside 广州市 starts nothing
             if self._prefix_ok(text, h, dept_starts):
                 prefixes[h.end].append((h.start, h.text, "level"))
         for end, m in place_ends.items():
@@ -396,6 +401,8 @@ class RuleSet:
                 c = text[p + L - 1] if p + L - 1 < len(text) else ""
                 if not c or not _CJK.match(c) or c in self.t.function_chars:
                     return None
+                if p + L - 1 in self._place_starts:
+                    return None  # a place inside: 广州市|天河区人民政府办公室 is 天河区's office
             for body in self._body_at.get(p + L, ()):
                 lo, hi, end_re = self._body_rules[body]
                 if not lo <= L <= hi:
