@@ -129,7 +129,7 @@ def to_neo4j(G: nx.MultiDiGraph, out_dir: str | os.PathLike) -> dict[str, Path]:
 
     def write_nodes(tmp):
         with open(tmp, "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
+            w = csv.writer(f, quoting=csv.QUOTE_ALL)  # a cell like =cmd|… stays text
             w.writerow(["id:ID", ":LABEL"] + [f"{k}:{types[k]}" for k in keys])
             for n, d in G.nodes(data=True):
                 labels = ";".join(x for x in (d.get("kind"), d.get("subtype")) if x)
@@ -143,7 +143,7 @@ def to_neo4j(G: nx.MultiDiGraph, out_dir: str | os.PathLike) -> dict[str, Path]:
 
     def write_rels(tmp):
         with open(tmp, "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
+            w = csv.writer(f, quoting=csv.QUOTE_ALL)  # a cell like =cmd|… stays text
             w.writerow([":START_ID", ":END_ID", ":TYPE", "key"] + [f"{k}:{etypes[k]}" for k in ekeys])
             for u, v, key, d in G.edges(keys=True, data=True):
                 w.writerow([clean_text(u), clean_text(v), d.get("predicate") or key, clean_text(str(key))]

@@ -37,6 +37,7 @@ from .resolve import Resolved, resolve
 
 __all__ = ["extract_document", "extract_mentions"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPEAKER = re.compile(r"(?:相关)?(?:主要)?负责(?:人|同志)(?:在[^，。]{0,12})?(?:表示|介绍|说|称|指出|透露|强调|坦言|告诉)")
 _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|明确|审议通过|通过了")
 # 牵头单位：X、Y / 责任单位：X (the list after), or X牵头 (the agencies before)
@@ -46,7 +47,8 @@ _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单�
 def _doc_for(document: Document):
     """Run the pipeline over the document (a traditional-script text through its simplified copy)."""
     nlp = get_pipeline()
-    text = to_simplified(document.text)
+    # lone surrogates (possible in a str, never in a file) cannot be encoded: U+FFFD keeps offsets
+    text = to_simplified(_SURROGATE.sub("\ufffd", document.text))
     doc = nlp.make_doc(text)
     doc.user_data["govkg.text"] = text
     if document.date is not None:

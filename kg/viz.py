@@ -475,8 +475,10 @@ def _page_data(G: nx.MultiDiGraph, pos: Mapping[Any, tuple[float, float]], meta:
 def _json_for_script(data: Any) -> str:
     """JSON that is inert inside ``<script type="application/json">``."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    text = (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    # a lone surrogate cannot be written as UTF-8: as a \\u escape it is valid JSON and JavaScript
+    return re.sub("[\ud800-\udfff]", lambda m: "\\u%04x" % ord(m.group()), text)
 
 
 def _vis_options(physics: bool, large: bool) -> dict[str, Any]:
