@@ -181,7 +181,7 @@ Span = tuple[int, int, str]            # (start, end exclusive, kg label or data
 def flatten(preds: list[Span], labels: frozenset[str] | set[str]) -> list[Span]:
     """The predictions whose label is in ``labels``, without those strictly inside another one
     (a different, longer span) of those labels. Same-span duplicates of different labels stay."""
-    ps = sorted({p for p in preds if p[2] in labels}, key=lambda p: (p[0], -p[1]))
+    ps = sorted({p for p in preds if p[2] in labels}, key=lambda p: (p[0], -p[1], p[2]))
     out = []
     for p in ps:
         if any(q[0] <= p[0] and p[1] <= q[1] and (q[0], q[1]) != (p[0], p[1]) for q in ps):

@@ -22,6 +22,7 @@ import io
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Iterable, Iterator
 
 __all__ = [
@@ -244,6 +245,26 @@ def _short(name: str, alias) -> tuple[str, ...]:
     return tuple(a for a in (alias or ()) if a and a != name and len(a) >= 2)
 
 
+def _world_places() -> Iterator[Division]:
+    """Countries (full and short names), their capitals and major cities from jionlp's world
+    table, and the regions of ``kg/data/world_regions.tsv``. China itself is the national table."""
+    import jionlp
+
+    path = Path(jionlp.__file__).parent / "dictionary" / "world_location.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.strip().split("\t")
+        if len(cols) < 3 or cols[0] == "中国":
+            continue
+        short, full, capital = cols[0], cols[1], cols[2]
+        key = f"w/{short}"
+        yield Division(key, short, "country", None, tuple(x for x in {full} - {short}))
+        for city in (capital, *(cols[3].split("/") if len(cols) > 3 else ())):
+            if len(city) >= 2 and city != short:
+                yield Division(f"{key}/{city}", city, "world_city", key)
+    for row in read_table("world_regions.tsv"):
+        yield Division(f"w/{row['name']}", row["name"], "country", None, _split(row["aliases"]))
+
+
 def _extra_divisions(gaz: Gazetteer) -> Iterator[Division]:
     """Rows of ``kg/data/places_extra.tsv``: zones, customary areas and water bodies."""
     for row in read_table("places_extra.tsv"):
@@ -279,6 +300,9 @@ def load_gazetteer() -> Gazetteer:
     gaz.villages = villages
     for d in _extra_divisions(gaz):
         gaz.add(d)
+    for d in _world_places():
+        if not gaz.candidates(d.name) or d.level == "country":
+            gaz.add(d)
     for name in read_lines("water_bodies.txt"):
         if not any(c.name == name for c in gaz.candidates(name)):
             gaz.add(Division(f"x/{name}", name, "water", None))

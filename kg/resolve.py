@@ -157,7 +157,7 @@ class _Resolver:
             # nothing near the article's own places: a lake or a customary name of that name, a
             # short form read as a lake (北湖 here is not 郴州's 北湖区), a unique township name,
             # or a full name (朝阳区) left unresolved; a short form or a kind-like town name, nothing
-            local = [d for d in divs if d.level in ("water", "area")]
+            local = [d for d in divs if d.level in ("water", "area", "country", "world_city")]
             if local:
                 best = local[0]
             elif not full and best.level in ("county", "town"):

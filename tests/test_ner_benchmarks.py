@@ -83,7 +83,7 @@ def test_flatten_keeps_outermost():
     preds = [(0, 6, "Agency"), (0, 3, "Place"), (0, 3, "Agency"), (7, 9, "Place"), (7, 9, "Organization"),
              (8, 12, "Place"), (20, 22, "Project")]
     assert nb.flatten(preds, {"Agency", "Place", "Organization"}) == [
-        (0, 6, "Agency"), (7, 9, "Place"), (7, 9, "Organization"), (8, 12, "Place")]
+        (0, 6, "Agency"), (7, 9, "Organization"), (7, 9, "Place"), (8, 12, "Place")]
 
 
 def test_score_sentence_exact_and_overlap():

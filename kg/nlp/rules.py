@@ -225,11 +225,18 @@ class RuleSet:
 
     def _places(self, text: str, by_cat) -> list[Mention]:
         ok = [h for h in by_cat["place"] + by_cat["zone"] if self._place_hit_ok(text, h)]
-        # full names first; a short form only where no full name overlaps it (制定南湖: 南湖, not 定南)
+        # full names first; a short form only where no full name overlaps it (制定南湖: 南湖, not
+        # 定南), or where it holds the full names it overlaps (内蒙古, not the country 蒙古)
         cand = self._longest([h for h in ok if h.payload])
-        taken = [(h.start, h.end) for h in cand]
-        cand += [h for h in self._longest([h for h in ok if not h.payload])
-                 if not any(h.start < e and s < h.end for s, e in taken)]
+        for h in self._longest([h for h in ok if not h.payload]):
+            inside = [c for c in cand if h.start <= c.start and c.end <= h.end]
+            if any(h.start < c.end and c.start < h.end for c in cand if c not in inside):
+                continue
+            if inside and all(c.end - c.start < h.end - h.start for c in inside):
+                cand = [c for c in cand if c not in inside]  # 内蒙古 holds 蒙古: the longer name
+            elif inside:
+                continue
+            cand.append(h)
         cand.sort(key=lambda h: h.start)
         # a place name inside a department or central name is not a place (国家 in 国家标准委)
         blockers = [h for h in by_cat["central"] + by_cat["campaign"] if h.end - h.start >= 3]
