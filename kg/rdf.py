@@ -543,6 +543,7 @@ def _ox_quads(ds: Dataset) -> list:
         gid = getattr(g, "identifier", g)
         graph = ox.DefaultGraph() if gid is None or gid == DATASET_DEFAULT_GRAPH_ID else _ox_term(gid)
         out.append(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph))
+    out.sort(key=str)  # the same bytes on every run: outputs diff cleanly
     return out
 
 
