@@ -59,6 +59,8 @@ _SKIP_BEFORE_VERB = "了着过"
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _BAN_AFTER_BAN = set("公理事法学结好件成")
+_NOT_AFTER_CENTRE = ("银行", "电视台", "气象台", "广播电台", "人民广播电台", "美术学院", "音乐学院", "民族大学",
+                     "财经大学", "党校", "企业", "空调", "厨房", "处理器", "商务区", "大街")
 # bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
 _TASK_BODIES = {"专班", "工作专班", "领导小组", "领导小组办公室", "工作组", "工作队", "指挥部", "督察组", "巡视组"}
 _PARENT_BODIES = {"委", "市委", "省委", "区委", "县委", "党委", "政府", "人民政府", "人大常委会"}
@@ -358,6 +360,11 @@ class RuleSet:
             out.append(Mention("Agency", text[start:end], start, end, rule, text[start:end], None, conf, attrs))
 
         for h in by_cat["central"]:
+            before = place_ends.get(h.start)
+            if before is not None and any(str(k).startswith("w/") for k in before.attributes.get("keys", ())):
+                continue  # 美国国务院, 俄罗斯国防部: another country's body, not China's
+            if h.text == "中央" and text.startswith(_NOT_AFTER_CENTRE, h.end):
+                continue  # 中央银行, 中央电视台 are not the Party centre
             emit(h.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
         for h in by_cat["dept"]:
             for pstart, ptext, kind in sorted(prefixes.get(h.start, ()), key=lambda p: p[0]):
