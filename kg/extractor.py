@@ -59,17 +59,20 @@ def _doc_for(document: Document):
 
 
 def extract_mentions(text: str, date=None, doc_id: str = "text") -> list[Mention]:
-    """The mentions of one text that make graph nodes, sorted by offset.
+    """The mentions of one text, sorted by offset.
 
     Each :class:`Mention` has the label, surface text and character offsets of its span;
-    ``name`` is the resolved canonical name and ``attributes["id"]`` the node id. Mentions that
-    resolve to nothing (a short form far from the article's places) are left out.
+    ``name`` is the resolved canonical name and ``attributes["id"]`` the node id. A relative
+    agency name the text does not pin down (区委 with no district named) is kept with
+    ``attributes["unresolved"]`` and no id: it makes no graph node. Mentions that stand for
+    nothing (a short form far from the text's places) are left out.
     """
     doc = _doc_for(Document(id=doc_id, text=text, date=date))
     raw = _original_surfaces(doc.user_data[MENTIONS], text)
     resolved, _ = resolve([m for m in raw if m.label != "Target"], load_gazetteer(), doc_id)
     out = [replace(r.mention, name=r.name, subtype=r.subtype,
-                   attrs=r.mention.attrs + (("id", r.id), ("types", r.extra_types)))
+                   attrs=r.mention.attrs + (("id", r.id or None), ("types", r.extra_types),
+                                            ("unresolved", bool(r.attrs.get("unresolved")))))
            for r in resolved]
     out += [m for m in raw if m.label == "Target"]
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
@@ -108,6 +111,7 @@ def extract_document(document: Document) -> Extraction:
     text = document.text
     mentions = _original_surfaces(doc.user_data[MENTIONS], text)
     resolved, ctx = resolve([m for m in mentions if m.label != "Target"], gaz, document.id)
+    resolved = [r for r in resolved if not r.attrs.get("unresolved")]  # no node for an unknown 区委
     targets = [m for m in mentions if m.label == "Target"]
     sents = _Sentences(text)
 

@@ -207,8 +207,8 @@ class _Resolver:
         a = m.attributes
         if m.rule == R.RULE_AGENCY_NESTED:
             parent = self.agency_at.get(a["parent"])
-            if parent is None:
-                return None
+            if parent is None or parent.attrs.get("unresolved"):
+                return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
             name = parent.name + (a.get("dept") or a["body"])
             r = Resolved(m, f"agency/{name}", "Agency", name, {m.text, parent.name + a["body"]} - {name})
             r.attrs["parent"] = parent.id
@@ -229,7 +229,9 @@ class _Resolver:
         else:
             body_full = rest
         if place is None:
-            return None  # a relative name (区委, 街道办) whose referent the article does not pin down
+            # a relative name (区委, 街道办) whose referent the article does not pin down: a mention,
+            # but no node (two articles' 区委 are not one body)
+            return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
         name = place + body_full
         if place in _NATIONAL and name in self.central_names:
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
@@ -351,7 +353,8 @@ def _merge_place_plans(resolved: list[Resolved]) -> None:
 
 
 def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[Resolved], Context]:
-    """Resolve the mentions of one article; mentions that resolve to nothing are dropped."""
+    """Resolve the mentions of one article. Mentions that stand for nothing are dropped; relative
+    agency names the article does not pin down come back with ``attrs["unresolved"]`` and no id."""
     mentions = _drop_nested(mentions)
     res = _Resolver(gaz, doc_id, mentions)
     out: list[Resolved] = []

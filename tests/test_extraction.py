@@ -73,9 +73,12 @@ def test_not_agencies(text, not_agency):
     assert not (found & not_agency)
 
 
-def test_relative_agency_without_context_is_dropped():
+def test_relative_agency_without_context_is_a_mention_but_no_node():
     # 区委 with no district named anywhere cannot be pinned down: no node rather than a wrong one
-    assert names("区委召开常委会议，研究部署下半年工作。", "Agency") == set()
+    text = "区委召开常委会议，研究部署下半年工作。"
+    ms = [m for m in kg.extract(text) if m.label == "Agency"]
+    assert [(m.text, m.attributes["unresolved"], m.attributes["id"]) for m in ms] == [("区委", True, None)]
+    assert kg.build_texts({"t": text}).entities("Agency") == []
 
 
 def test_company_is_organization_not_agency():
