@@ -213,6 +213,8 @@ class _Resolver:
             r = Resolved(m, f"agency/{name}", "Agency", name, {m.text, parent.name + a["body"]} - {name})
             r.attrs["parent"] = parent.id
             return r
+        if m.rule == R.RULE_AGENCY_FOREIGN:
+            return Resolved(m, f"agency/{m.text}", "Agency", m.text, set())
         if m.rule == R.RULE_AGENCY_CENTRAL:
             name = a["central"]
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})

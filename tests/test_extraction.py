@@ -81,6 +81,11 @@ def test_relative_agency_without_context_is_a_mention_but_no_node():
     assert kg.build_texts({"t": text}).entities("Agency") == []
 
 
+def test_another_countrys_ministry_is_not_chinas():
+    ms = {m.name: m.attributes["id"] for m in kg.extract("美国国务院发言人表示，中央银行下调利率。") if m.label == "Agency"}
+    assert ms == {"美国国务院": "agency/美国国务院"}  # not 国务院, and 中央银行 is not 中共中央
+
+
 def test_company_is_organization_not_agency():
     text = "东风本田汽车有限公司第二工厂汽车生产线上,生产技术人员对车辆进行前悬架锁紧"
     assert "东风本田汽车有限公司" in names(text, "Organization")

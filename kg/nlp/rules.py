@@ -38,6 +38,7 @@ RULE_PLACE_SUFFIX = "place.suffix_bounded"
 RULE_WATER_SUFFIX = "water.suffix_bounded"
 RULE_AGENCY_DEPT = "agency.level+department"
 RULE_AGENCY_CENTRAL = "agency.central_table"
+RULE_AGENCY_FOREIGN = "agency.country+central_name"
 RULE_AGENCY_GRAMMAR = "agency.prefix+body"
 RULE_ZONE = "zone.table"
 RULE_ZONE_GRAMMAR = "zone.place+suffix"
@@ -362,7 +363,9 @@ class RuleSet:
         for h in by_cat["central"]:
             before = place_ends.get(h.start)
             if before is not None and any(str(k).startswith("w/") for k in before.attributes.get("keys", ())):
-                continue  # 美国国务院, 俄罗斯国防部: another country's body, not China's
+                # 美国国务院, 俄罗斯国防部: another country's body, named as written, not China's
+                emit(before.start, h.end, RULE_AGENCY_FOREIGN, (("foreign", True),), 0.8)
+                continue
             if h.text == "中央" and text.startswith(_NOT_AFTER_CENTRE, h.end):
                 continue  # 中央银行, 中央电视台 are not the Party centre
             emit(h.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
