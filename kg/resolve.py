@@ -18,7 +18,7 @@ from .gazetteer import TOWN_SUFFIXES, Division, Gazetteer, read_table
 from .model import Mention
 from .nlp import rules as R
 
-__all__ = ["Context", "Resolved", "article_context", "resolve", "project_id"]
+__all__ = ["Context", "Resolved", "article_context", "resolve", "project_id", "agency_id"]
 
 _CITY_LEVELS = {"市", "我市", "全市", "本市"}
 _PROVINCE_LEVELS = {"省", "我省", "全省", "本省", "自治区"}
@@ -57,6 +57,11 @@ _QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》")
 def project_id(name: str) -> str:
     """Projects are one node whatever quotes their name is written with (流域“一张图”管理)."""
     return f"project/{name.translate(_QUOTES)}"
+
+
+def agency_id(name: str, place_key: str | None = None) -> str:
+    """``agency/<name>``, or ``agency/<place key>/<name>`` for a body of a known place."""
+    return f"agency/{place_key}/{name}" if place_key else f"agency/{name}"
 
 
 def _keys(m: Mention) -> tuple[str, ...]:
@@ -108,11 +113,11 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
 
 
 def _in_context(gaz: Gazetteer, key: str, ctx: Context, extra: set[str]) -> int:
-    """2 when the division lies in the article's city or a named county, 1 in its province, else 0."""
-    scope = set(extra)
-    if ctx.city is not None:
-        scope.add(ctx.city.key)
-    if key in scope or any(a.key in scope for a in gaz.ancestors(key)):
+    """3 when the division lies in a county or town the article names, 2 in its city, 1 in its
+    province, else 0."""
+    if key in extra or any(a.key in extra for a in gaz.ancestors(key)):
+        return 3
+    if ctx.city is not None and (key == ctx.city.key or gaz.is_within(key, ctx.city.key)):
         return 2
     if ctx.province is not None and (key == ctx.province.key or gaz.is_within(key, ctx.province.key)):
         return 1
@@ -143,7 +148,12 @@ class _Resolver:
         # a development zone acts through its 管委会; a policy zone (自由贸易试验区) is a place only
         extra_types = ("Agency",) if zone and m.attributes.get("agency", True) else ()
         if m.rule == R.RULE_PLACE_VILLAGE:
-            divs = [d for d in divs if _in_context(gaz, d.key, ctx, named_counties) == 2]
+            # a village or community: under a county or town the article names, or the only one
+            # of that name in the article's city
+            scores = [(_in_context(gaz, d.key, ctx, named_counties), d) for d in divs]
+            in_named = [d for sc, d in scores if sc == 3]
+            in_city = [d for sc, d in scores if sc == 2]
+            divs = in_named or (in_city if len(in_city) == 1 else [])
             if not divs:
                 return None
         if not divs:  # suffix-bounded names and zones the table lacks
@@ -180,22 +190,21 @@ class _Resolver:
         return r
 
     # -- agencies -------------------------------------------------------------
-    def _prefix_name(self, m: Mention) -> str | None:
+    def _prefix_place(self, m: Mention) -> tuple[str | None, str | None]:
+        """(name, gazetteer key) of the place an agency's prefix stands for."""
         a = m.attributes
         ptext, kind = a.get("prefix", ""), a.get("prefix_kind")
         if kind == "place":
             core = ptext[2:] if ptext.startswith("中共") else ptext
             r = self.place_at.get((m.start + len(ptext) - len(core), m.start + len(ptext)))
-            return r.name if r is not None else None
-        if ptext in _CITY_LEVELS:
-            return self.ctx.city.name if self.ctx.city else None
-        if ptext in _PROVINCE_LEVELS:
-            return self.ctx.province.name if self.ctx.province else None
-        if ptext in _COUNTY_LEVELS:
-            return self.ctx.county.name if self.ctx.county else None
+            return (r.name, r.key) if r is not None else (None, None)
+        for levels, d in ((_CITY_LEVELS, self.ctx.city), (_PROVINCE_LEVELS, self.ctx.province),
+                          (_COUNTY_LEVELS, self.ctx.county)):
+            if ptext in levels:
+                return (d.name, d.key) if d is not None else (None, None)
         if ptext in _NATIONAL:
-            return ptext
-        return None
+            return ptext, None
+        return None, None
 
     def agency(self, m: Mention) -> Resolved | None:
         r = self._agency(m)
@@ -210,7 +219,8 @@ class _Resolver:
             if parent is None or parent.attrs.get("unresolved"):
                 return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
             name = parent.name + (a.get("dept") or a["body"])
-            r = Resolved(m, f"agency/{name}", "Agency", name, {m.text, parent.name + a["body"]} - {name})
+            r = Resolved(m, f"{parent.id}/{a.get('dept') or a['body']}", "Agency", name,
+                         {m.text, parent.name + a["body"]} - {name})
             r.attrs["parent"] = parent.id
             return r
         if m.rule == R.RULE_AGENCY_FOREIGN:
@@ -225,7 +235,7 @@ class _Resolver:
             if zone is not None and "Agency" in zone.extra_types:
                 # a development zone's 管委会 is the zone acting as an agency
                 return Resolved(m, zone.id, zone.kind, zone.name, {m.text}, zone.subtype, zone.extra_types, zone.key)
-        place = self._prefix_name(m)
+        place, key = self._prefix_place(m)
         if a.get("dept"):
             body_full = a["dept"]
         else:
@@ -243,7 +253,8 @@ class _Resolver:
         if name.startswith("中共") and name[2:3] != "中":
             name = name[2:]  # 中共北京市委 is 北京市委 (the alias keeps the full form)
         aliases = {m.text, place + rest} - {name}
-        return Resolved(m, f"agency/{name}", "Agency", name, aliases)
+        # the place's key keeps apart bodies of places that share a name (朝阳区 in Beijing and Changchun)
+        return Resolved(m, agency_id(name, key), "Agency", name, aliases)
 
     # -- projects -------------------------------------------------------------
     def project(self, m: Mention) -> Resolved:

@@ -135,6 +135,17 @@ def test_ambiguous_name_resolved_by_the_articles_other_places():
     assert code(changchun) == {"place/220104"}
 
 
+def test_bodies_of_places_that_share_a_name_are_two_nodes():
+    ids = [m.attributes["id"] for t in ("北京市朝阳区人民政府发布通知。", "长春市朝阳区人民政府发布通知。")
+           for m in kg.extract(t) if m.label == "Agency"]
+    assert ids == ["agency/110105/朝阳区人民政府", "agency/220104/朝阳区人民政府"]
+
+
+def test_street_offices_and_communities():
+    text = "武汉市江岸区二七街道办事处联合辖区内的社区开展宣传。南京市鼓楼区宁海路街道党工委书记表示。"
+    assert {"二七街道办事处", "宁海路街道党工委"} <= names(text, "Agency")
+
+
 def test_short_form_and_full_name_are_one_node():
     ms = [m for m in kg.extract("新洲区召开会议。新洲脱贫小龙虾养殖户喜获丰收。武汉市加强指导。") if m.label == "Place"]
     ids = {m.text: m.attributes["id"] for m in ms}
