@@ -100,10 +100,6 @@ def _prov(doc: Document, sents: _Sentences, start: int, end: int, rule: str, con
     return Provenance(doc.id, start, end, doc.text[s:e], s, rule, conf)
 
 
-def _is_heading(text: str, s: int, e: int) -> bool:
-    return is_heading(text[s:e])
-
-
 def extract_document(document: Document) -> Extraction:
     """Entities, targets and relations of one document, with provenance."""
     gaz = load_gazetteer()
@@ -218,7 +214,7 @@ def _speaker_scopes(text: str, resolved: list[Resolved]) -> dict[int, Resolved]:
     out: dict[int, Resolved] = {}
     current = None
     for i, (s, e) in enumerate(paras):
-        if _is_heading(text, s, e):
+        if is_heading(text[s:e]):
             current = None
             continue
         speaker = None

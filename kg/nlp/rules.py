@@ -182,8 +182,6 @@ class RuleSet:
         self.auto.make_automaton()
         self._body_rules = {b: (lo, hi, end) for b, lo, hi, end in self.t.bodies}
         self._max_middle = max(hi for _, _, hi, _ in self.t.bodies)
-        self._body_at: dict[int, list[str]] = {}
-        self._place_starts: set[int] = set()
 
     # ------------------------------------------------------------------ hits
     def hits(self, text: str) -> list[Hit]:
@@ -264,8 +262,10 @@ class RuleSet:
     def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
         """Villages from the village table, and lakes/rivers bounded by the text."""
         covered = set()
-        for m in known:
-            covered.update(range(m.start, m.end))
+        for m in known:  # a county short form (定南 in 制定南湖) may be dropped later: it blocks nothing
+            if m.attributes.get("full", True) or any(
+                    d is not None and d.level in ("province", "city") for d in map(self.gaz.get, m.attributes["keys"])):
+                covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
         out = []
         for i, ch in enumerate(text):
@@ -336,11 +336,11 @@ class RuleSet:
         # prefixes: level words and places, by the position they end at
         prefixes: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # end -> (start, text, kind)
         dept_starts = {h.start for h in by_cat["dept"]}
-        self._body_at = defaultdict(list)  # start -> bodies starting there, longest first
+        body_at: dict[int, list[str]] = defaultdict(list)  # start -> bodies starting there, longest first
         for h in sorted(by_cat["body"], key=lambda h: -len(h.text)):
-            self._body_at[h.start].append(h.text)
+            body_at[h.start].append(h.text)
         place_spans = [(m.start, m.end) for m in place_ends.values()]
-        self._place_starts = {s for s, _ in place_spans}
+        place_starts = {s for s, _ in place_spans}
         for h in by_cat["level"]:
             if any(s < h.start < e for s, e in place_spans):
                 continue  # 州 inside 广州市 starts nothing
@@ -376,7 +376,7 @@ class RuleSet:
                 break
         for end, lst in prefixes.items():
             for pstart, ptext, kind in sorted(lst, key=lambda p: p[0]):
-                m = self._body_after(text, end)
+                m = self._body_after(text, end, body_at, place_starts)
                 if m is not None:
                     mid, body = m
                     stop = end + len(mid) + len(body)
@@ -392,7 +392,7 @@ class RuleSet:
                 if a.end == h.start and a.attributes.get("body") in _PARENT_BODIES:
                     emit(a.start, h.end, RULE_AGENCY_NESTED, (("parent", (a.start, a.end)), ("dept", h.payload),
                                                               ("body", h.text)), 0.9)
-            m = self._body_after(text, a.end)
+            m = self._body_after(text, a.end, body_at, place_starts)
             if m is not None and m[0] and m[1] in _TASK_BODIES:
                 mid, body = m
                 emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
@@ -411,16 +411,20 @@ class RuleSet:
                     break
         return out
 
-    def _body_after(self, text: str, p: int) -> tuple[str, str] | None:
-        """The (middle, body) of an agency name starting at ``p``, shortest middle first."""
+    def _body_after(self, text: str, p: int, body_at: dict[int, list[str]],
+                    place_starts: set[int]) -> tuple[str, str] | None:
+        """The (middle, body) of an agency name starting at ``p``, shortest middle first.
+
+        ``body_at`` maps a position to the body words starting there (longest first);
+        ``place_starts`` are the positions where a place name starts."""
         for L in range(0, self._max_middle + 1):
             if L:
                 c = text[p + L - 1] if p + L - 1 < len(text) else ""
                 if not c or not _CJK.match(c) or c in self.t.function_chars:
                     return None
-                if p + L - 1 in self._place_starts:
+                if p + L - 1 in place_starts:
                     return None  # a place inside: 广州市|天河区人民政府办公室 is 天河区's office
-            for body in self._body_at.get(p + L, ()):
+            for body in body_at.get(p + L, ()):
                 lo, hi, end_re = self._body_rules[body]
                 if not lo <= L <= hi:
                     continue
