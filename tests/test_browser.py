@@ -74,8 +74,9 @@ class Page:
                 window.__violations.push(e.violatedDirective + ' ' + e.blockedURI); });
         """)
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("document.documentElement.dataset.ready === '1'",
-                                    timeout=30000)
+        # A selector, not wait_for_function: a string predicate is run through eval(), which
+        # the page's CSP (rightly) forbids, so it fails on Chromium builds that enforce it there.
+        self.page.wait_for_selector("html[data-ready='1']", state="attached", timeout=30000)
 
     def _route(self, route):
         if route.request.url.startswith("file:"):
