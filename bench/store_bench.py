@@ -34,7 +34,7 @@ BINDINGS = {
     "lookup.rq": {"name": '"武汉市"@zh'},
     "projects_in_place.rq": {"place": '"黄陂区"@zh'},
     "targets_due.rq": {"year": 2021},
-    "edge_source.rq": {"s": '"木兰文化生态旅游区"@zh', "o": '"黄陂区"@zh'},
+    "edge_source.rq": {"s": '"赵畈村"@zh', "o": '"黄陂区"@zh'},
     "target_sources.rq": {"doc": "000_c246a7f8e94544f9#17"},
     "graph_of_article.rq": {"doc": "000_c246a7f8e94544f9#17"},
 }

@@ -145,7 +145,7 @@ class KnowledgeGraph:
         """Run a SPARQL query over the whole graph; values in ``bindings`` are bound, never pasted."""
         from .store import query_graph
 
-        return query_graph(self.rdf, sparql, bindings)
+        return query_graph(self.nx, sparql, bindings)
 
     def save(self, out_dir: str | os.PathLike, *, html: bool = True) -> dict[str, Path]:
         """Write graph.ttl (every triple), graph.trig, graph.nq, graph.nt, graph.jsonld and graph.html."""

@@ -74,6 +74,7 @@ __all__ = [
     "clean_text",
     "to_dataset",
     "quads",
+    "ox_quads",
     "to_graph",
     "write_rdf",
     "read_rdf",
@@ -203,25 +204,60 @@ def clean_text(text: Any) -> str:
     return _BAD_CHARS.sub("", s)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _zh_cached(text: str) -> Literal:
-    return Literal(clean_text(text), lang=LANG)
+class _OxNS:
+    """A namespace whose attributes are pyoxigraph IRIs (``_OxNS(str(GK)).partOf``), made once."""
+
+    def __init__(self, base: str):
+        self._base = base
+
+    def __getattr__(self, name: str):
+        import pyoxigraph as ox
+
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = ox.NamedNode(self._base + name)
+        setattr(self, name, term)
+        return term
+
+
+# quads are made as pyoxigraph terms: files and stores take them as they are, and rdflib's
+# Dataset (the .rdf API, SHACL) gets a converted copy (:func:`to_dataset`)
+_GK, _RDF, _RDFS, _SKOS = _OxNS(NS), _OxNS(str(RDF)), _OxNS(str(RDFS)), _OxNS(str(SKOS))
+_DCT, _SCHEMA, _OA, _XSD = _OxNS(str(DCTERMS)), _OxNS(str(SCHEMA)), _OxNS(str(OA)), _OxNS(str(XSD))
+_OX_KIND = {k: getattr(_GK, str(v)[len(NS):]) for k, v in KIND_CLASS.items()}
+_OX_SUBTYPE = {k: getattr(_GK, str(v)[len(NS):]) for k, v in SUBTYPE_CLASS.items()}
+_OX_PRED = {k: getattr(_GK, str(v)[len(NS):]) for k, v in PREDICATE_PROP.items()}
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _str_cached(text: str) -> Literal:
-    return Literal(clean_text(text))
+def _zh_cached(text: str):
+    import pyoxigraph as ox
+
+    return ox.Literal(clean_text(text), language=LANG)
 
 
-def _zh(text: Any) -> Literal:
+@functools.lru_cache(maxsize=1 << 16)
+def _str_cached(text: str):
+    import pyoxigraph as ox
+
+    return ox.Literal(clean_text(text))
+
+
+def _zh(text: Any):
     return _zh_cached(text if isinstance(text, str) else str(text))
 
 
-def _str(text: Any) -> Literal:
+def _str(text: Any):
     return _str_cached(text if isinstance(text, str) else str(text))
 
 
-def _decimal(x: Any) -> Literal | None:
+def _typed(lex: str, datatype):
+    import pyoxigraph as ox
+
+    return ox.Literal(lex, datatype=datatype)
+
+
+def _decimal(x: Any):
     if isinstance(x, bool) or x is None:
         return None
     try:
@@ -238,39 +274,58 @@ def _decimal(x: Any) -> Literal | None:
     lex = format(d, "f")
     if "." not in lex:
         lex += ".0"
-    return Literal(lex, datatype=XSD.decimal)
+    return _typed(lex, _XSD.decimal)
 
 
-def _date(x: Any) -> Literal | None:
+def _date(x: Any):
     if x is None or x == "":
         return None
     if isinstance(x, _dt.datetime):
-        return Literal(x.isoformat(), datatype=XSD.dateTime)
+        return _typed(x.isoformat(), _XSD.dateTime)
     if isinstance(x, _dt.date):
-        return Literal(x.isoformat(), datatype=XSD.date)
+        return _typed(x.isoformat(), _XSD.date)
     s = str(x).strip()
     try:
-        return Literal(_dt.date.fromisoformat(s).isoformat(), datatype=XSD.date)
+        return _typed(_dt.date.fromisoformat(s).isoformat(), _XSD.date)
     except ValueError:
         pass
     try:
-        return Literal(_dt.datetime.fromisoformat(s).isoformat(), datatype=XSD.dateTime)
+        return _typed(_dt.datetime.fromisoformat(s).isoformat(), _XSD.dateTime)
     except ValueError:
         log.warning("not an ISO date: %r", s)
         return None
 
 
-def _int(x: Any) -> Literal | None:
+def _int(x: Any):
     if isinstance(x, bool):
         return None
     try:
-        return Literal(str(int(x)), datatype=XSD.integer)
+        return _typed(str(int(x)), _XSD.integer)
     except (TypeError, ValueError):
         return None
 
 
-def _json(obj: Any) -> Literal:
+def _json(obj: Any):
     return _str(json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _ox_iri(iri: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
+
+
+def _ox_node(node_id: str):
+    return _ox_iri(str(node_iri(node_id)))
+
+
+def _ox_graph(doc_id: str):
+    return _ox_iri(str(doc_graph_iri(doc_id)))
+
+
+def _minted(kind: str, *parts: Any):
+    return _ox_iri(str(_checked(f"{ID}{kind}/{_digest(*parts)}")))
 
 
 # ------------------------------------------------------------------ networkx -> Dataset
@@ -298,11 +353,11 @@ def _evidence(g: Graph, ev: URIRef, p: dict, doc_nodes: dict[str, URIRef]) -> No
     """Evidence properties of a mention or an assertion from one provenance dict."""
     doc = p.get("doc")
     if doc is not None:
-        g.add((ev, GK.inDocument, doc_nodes.get(str(doc)) or node_iri(f"doc/{doc}")))
+        g.add((ev, _GK.inDocument, doc_nodes.get(str(doc)) or _ox_node(f"doc/{doc}")))
     sentence = p.get("sentence")
     if sentence is not None:
-        g.add((ev, GK.sentence, _zh(sentence)))
-    for key, prop in (("start", GK.start), ("end", GK.end), ("sent_start", GK.sentenceStart)):
+        g.add((ev, _GK.sentence, _zh(sentence)))
+    for key, prop in (("start", _GK.start), ("end", _GK.end), ("sent_start", _GK.sentenceStart)):
         lit = _int(p.get(key))
         if lit is not None:
             g.add((ev, prop, lit))
@@ -312,27 +367,27 @@ def _evidence(g: Graph, ev: URIRef, p: dict, doc_nodes: dict[str, URIRef]) -> No
             if 0 <= a - s0 <= b - s0 <= len(sentence):
                 quote = sentence[a - s0:b - s0]
                 if quote:
-                    g.add((ev, GK.quote, _zh(quote)))
+                    g.add((ev, _GK.quote, _zh(quote)))
         except (TypeError, ValueError):
             pass
     if p.get("rule") is not None:
-        g.add((ev, GK.rule, _str(p["rule"])))
+        g.add((ev, _GK.rule, _str(p["rule"])))
     conf = _decimal(p.get("confidence"))
     if conf is not None:
-        g.add((ev, GK.confidence, conf))
+        g.add((ev, _GK.confidence, conf))
     extra = {k: v for k, v in p.items()
              if k not in {"doc", "sentence", "start", "end", "sent_start", "rule", "confidence"}}
     if extra:
-        g.add((ev, GK.attributes, _json(extra)))
+        g.add((ev, _GK.attributes, _json(extra)))
 
 
 def _labels(g: Graph, s: URIRef, node: str, data: dict) -> None:
     label = data.get("label") or data.get("title") or data.get("text") or node.partition("/")[2] or node
-    g.add((s, RDFS.label, _zh(label)))
-    g.add((s, SKOS.prefLabel, _zh(label)))
+    g.add((s, _RDFS.label, _zh(label)))
+    g.add((s, _SKOS.prefLabel, _zh(label)))
     for alias in data.get("aliases") or ():
         if alias and alias != label:
-            g.add((s, SKOS.altLabel, _zh(alias)))
+            g.add((s, _SKOS.altLabel, _zh(alias)))
 
 
 class _Sink:
@@ -349,7 +404,8 @@ class _Sink:
 
 def quads(G: nx.MultiDiGraph) -> list[tuple]:
     """The quads of :func:`to_dataset` as ``(s, p, o, graph IRI or None for the default graph)``
-    tuples (duplicates possible), without building an rdflib store."""
+    tuples of pyoxigraph terms (duplicates possible), without building any store: the files,
+    the store and the SPARQL of the Python API take them directly (no rdflib on that path)."""
     out: list[tuple] = []
     default = _Sink(out, None)
     graphs: dict[str, _Sink] = {}
@@ -358,10 +414,10 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
         if doc is None:
             return default
         if doc not in graphs:
-            graphs[doc] = _Sink(out, doc_graph_iri(doc))
+            graphs[doc] = _Sink(out, _ox_graph(doc))
         return graphs[doc]
 
-    iris = {n: node_iri(str(n)) for n in G.nodes}
+    iris = {n: _ox_node(str(n)) for n in G.nodes}
     doc_nodes: dict[str, URIRef] = {}
     for n, data in G.nodes(data=True):
         if data.get("kind") == "Document":
@@ -373,71 +429,71 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
         kind = data.get("kind")
         per_doc = kind in ("Target", "Document")
         home = graph_of(_doc_of_node(node, data)) if per_doc else default
-        cls = KIND_CLASS.get(kind)
+        cls = _OX_KIND.get(kind)
         if cls is None:
             log.warning("node %r has unknown kind %r: written without a class", node, kind)
         else:
-            home.add((s, RDF.type, cls))
-        sub = SUBTYPE_CLASS.get(data.get("subtype"))
+            home.add((s, _RDF.type, cls))
+        sub = _OX_SUBTYPE.get(data.get("subtype"))
         if sub is not None:
-            home.add((s, RDF.type, sub))
+            home.add((s, _RDF.type, sub))
         for extra in data.get("types") or ():  # a development zone is a Place and an Agency
             if extra in KIND_CLASS and extra != kind:
-                home.add((s, RDF.type, KIND_CLASS[extra]))
-        home.add((s, GK.key, _str(node)))
+                home.add((s, _RDF.type, _OX_KIND[extra]))
+        home.add((s, _GK.key, _str(node)))
         known = _ENTITY_ATTRS
         if kind == "Document":
             known = _DOC_ATTRS
             doc_id = _doc_of_node(node, data)
-            home.add((s, DCTERMS.identifier, _str(doc_id)))
+            home.add((s, _DCT.identifier, _str(doc_id)))
             title = data.get("title") or data.get("label") or doc_id
-            home.add((s, RDFS.label, _zh(title)))
+            home.add((s, _RDFS.label, _zh(title)))
             if data.get("title"):
-                home.add((s, DCTERMS.title, _zh(data["title"])))
+                home.add((s, _DCT.title, _zh(data["title"])))
             date = _date(data.get("date"))
             if date is not None:
-                home.add((s, DCTERMS.date, date))
+                home.add((s, _DCT.date, date))
             if data.get("url"):
-                home.add((s, SCHEMA.url, Literal(clean_text(data["url"]), datatype=XSD.anyURI)))
+                home.add((s, _SCHEMA.url, _typed(clean_text(data["url"]), _XSD.anyURI)))
             if data.get("source"):
-                home.add((s, GK.sourceFile, _str(data["source"])))
+                home.add((s, _GK.sourceFile, _str(data["source"])))
             if data.get("meta"):
-                home.add((s, GK.metadata, _json(data["meta"])))
+                home.add((s, _GK.metadata, _json(data["meta"])))
         else:
             _labels(home, s, node, data)
             if data.get("code"):
-                home.add((s, GK.divisionCode, _str(data["code"])))
+                home.add((s, _GK.divisionCode, _str(data["code"])))
             if kind == "Target":
                 known = _TARGET_ATTRS
                 if data.get("text"):
-                    home.add((s, GK.text, _zh(data["text"])))
+                    home.add((s, _GK.text, _zh(data["text"])))
                 deadline = _date(data.get("deadline"))
                 if deadline is not None:
-                    home.add((s, GK.deadline, deadline))
+                    home.add((s, _GK.deadline, deadline))
                 value = _decimal(data.get("value"))
                 if value is not None:
-                    home.add((s, GK.value, value))
+                    home.add((s, _GK.value, value))
                 if data.get("approximate") is not None:
-                    home.add((s, GK.approximate, Literal("true" if data["approximate"] else "false", datatype=XSD.boolean)))
+                    home.add((s, _GK.approximate, _typed("true" if data["approximate"] else "false", _XSD.boolean)))
                 for attr, prop, how in _TARGET_FIELDS:
                     if data.get(attr) not in (None, ""):
-                        home.add((s, prop, _zh(data[attr]) if how == "zh" else _str(data[attr])))
+                        home.add((s, getattr(_GK, str(prop)[len(NS):]), _zh(data[attr]) if how == "zh" else _str(data[attr])))
             for p in data.get("provenance") or ():
                 if not isinstance(p, dict):
                     continue
-                m = _checked(f"{ID}mention/{_digest(node, p.get('doc'), p.get('start'), p.get('end'), p.get('rule'))}")
+                m = _minted("mention", node, p.get('doc'), p.get('start'), p.get('end'), p.get('rule'))
                 g = graph_of(str(p["doc"]) if p.get("doc") is not None else None)
-                g.add((s, GK.provenance, m))
-                g.add((m, RDF.type, GK.Mention))
-                g.add((m, OA.hasBody, s))
+                g.add((s, _GK.provenance, m))
+                g.add((m, _RDF.type, _GK.Mention))
+                g.add((m, _OA.hasBody, s))
                 _evidence(g, m, p, doc_nodes)
         extra = {k: v for k, v in data.items() if k not in known}
         if extra:
-            home.add((s, GK.attributes, _json(extra)))
+            home.add((s, _GK.attributes, _json(extra)))
 
     for u, v, key, data in G.edges(keys=True, data=True):
         pred = data.get("predicate") or key
-        prop = PREDICATE_PROP.get(pred)
+        prop = _OX_PRED.get(pred)
         if prop is None:
             log.warning("edge %r -%r-> %r has an unknown predicate: skipped", u, pred, v)
             continue
@@ -458,19 +514,19 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
                 rec["confidence"] = data.get("confidence")
             g = graph_of(str(rec["doc"]) if rec.get("doc") is not None else None)
             g.add((s, prop, o))
-            a = _checked(f"{ID}assertion/{_digest(u, pred, v, rec.get('doc'), rec.get('start'), rec.get('end'), rec.get('rule'))}")
-            g.add((a, RDF.type, GK.Assertion))
-            g.add((a, RDF.subject, s))
-            g.add((a, RDF.predicate, prop))
-            g.add((a, RDF.object, o))
+            a = _minted("assertion", u, pred, v, rec.get('doc'), rec.get('start'), rec.get('end'), rec.get('rule'))
+            g.add((a, _RDF.type, _GK.Assertion))
+            g.add((a, _RDF.subject, s))
+            g.add((a, _RDF.predicate, prop))
+            g.add((a, _RDF.object, o))
             _evidence(g, a, {k: x for k, x in rec.items() if x is not None}, doc_nodes)
             if extra:
-                g.add((a, GK.attributes, _json(extra)))
+                g.add((a, _GK.attributes, _json(extra)))
     return out
 
 
 def to_dataset(G: nx.MultiDiGraph) -> Dataset:
-    """The graph as an RDF dataset: merged entities in the default graph, one named graph per article.
+    """The graph as an rdflib dataset: merged entities in the default graph, one named graph per article.
 
     See the module docstring for the layout. Node and edge attributes the contract does not name
     are kept as a JSON string in ``gk:attributes``.
@@ -479,16 +535,49 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
     default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
-    graphs: dict[URIRef, Graph] = {}
+    graphs: dict[Any, Graph] = {}
+    conv: dict = {}
+
+    def r(term):
+        x = conv.get(term)
+        if x is None:
+            x = conv[term] = _rdflib_term(term)
+        return x
+
     for s, p, o, ident in quads(G):
         if ident is None:
-            default.add((s, p, o))
+            g = default
         else:
             g = graphs.get(ident)
             if g is None:
-                g = graphs[ident] = ds.graph(ident)
-            g.add((s, p, o))
+                g = graphs[ident] = ds.graph(URIRef(ident.value))
+        g.add((r(s), r(p), r(o)))
     return ds
+
+
+def _rdflib_term(term):
+    """A pyoxigraph IRI or literal as the rdflib term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):  # pragma: no cover - quads() mints IRIs only
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype is None or term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def ox_quads(G: nx.MultiDiGraph) -> list:
+    """The dataset of :func:`to_dataset` as distinct, sorted ``pyoxigraph.Quad`` objects (sorted so
+    that files are the same bytes on every run)."""
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    out = {ox.Quad(s, p, o, default if g is None else g): None for s, p, o, g in quads(G)}
+    return sorted(out, key=str)
 
 
 def to_graph(G: nx.MultiDiGraph | Dataset) -> Graph:
@@ -519,34 +608,6 @@ FORMATS = {  # file name -> (rdflib format, dataset?)
 }
 
 
-def _ox_term(term):
-    """An rdflib term as a pyoxigraph term (for fast serialisation)."""
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def _ox_quads(ds: Dataset) -> list:
-    import pyoxigraph as ox
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    out = []
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        gid = getattr(g, "identifier", g)
-        graph = ox.DefaultGraph() if gid is None or gid == DATASET_DEFAULT_GRAPH_ID else _ox_term(gid)
-        out.append(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph))
-    out.sort(key=str)  # the same bytes on every run: outputs diff cleanly
-    return out
-
-
 _OX_FORMATS = {"ttl": "TURTLE", "trig": "TRIG", "nq": "N_QUADS", "nt": "N_TRIPLES"}
 
 
@@ -562,8 +623,7 @@ def write_rdf(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[
     import pyoxigraph as ox
 
     out = Path(out_dir)
-    ds = to_dataset(G)
-    quads = _ox_quads(ds)
+    quads = ox_quads(G)
     triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
     written = {}
     for fmt in formats or FORMATS:

@@ -14,10 +14,10 @@ Layout and semantics
     * the store holds exactly what :func:`kg.rdf.to_dataset` makes: merged entities in the default
       graph, each article's facts in the named graph :func:`kg.rdf.doc_graph_iri`;
     * :meth:`Store.add` replaces each article's named graph and merges (set union) the triples of the
-      entities it mentions into the default graph, in **one transaction per article** (a SPARQL
-      UPDATE ``DROP GRAPH … ; INSERT DATA …`` for an article already stored, an atomic
-      ``extend`` for a new one): a crash mid-build leaves every article either fully old or fully
-      new, and re-adding an article changes nothing;
+      entities it mentions into the default graph: the articles new to the store in one atomic
+      ``extend``, each article already stored in a SPARQL UPDATE ``DROP GRAPH … ; INSERT DATA …``
+      of its own. A crash mid-build leaves every article either fully old or fully new, and
+      re-adding an article changes nothing;
     * :meth:`Store.remove` drops the article's graph and, in the same transaction, the
       default-graph triples of the entities no remaining article mentions;
     * :meth:`Store.query` runs SPARQL with the default graph as the union of all graphs (set
@@ -46,9 +46,8 @@ from xml.sax.saxutils import escape as _xml_escape
 import pyoxigraph as ox
 
 from .errors import InputError, QueryError, StoreError
-from rdflib import URIRef
 
-from .rdf import PREFIXES, _SUFFIX_FORMAT, doc_graph_iri, is_valid_iri, to_dataset
+from .rdf import PREFIXES, _SUFFIX_FORMAT, doc_graph_iri, is_valid_iri, ox_quads
 from .rdf import quads as rdf_quads
 from .vocab import GK
 
@@ -447,8 +446,8 @@ class Store:
         """Per article graph IRI: its named graph plus the default triples of the entities it
         mentions; the doc id of each graph; and the default triples that belong to no article."""
         G = _nx(G)
-        mentioned = GK.mentionedIn
-        subj = URIRef(RDF_NS + "subject")
+        mentioned = ox.NamedNode(str(GK.mentionedIn))
+        subj = ox.NamedNode(RDF_NS + "subject")
         graph_doc: dict[str, str] = {}
         for n, data in G.nodes(data=True):
             if data.get("kind") == "Document":
@@ -457,26 +456,19 @@ class Store:
         batches: dict[str, dict] = {}
         default: list[tuple] = []
         entity_graphs: dict = {}
-        conv: dict = {}
-
-        def c(t):
-            x = conv.get(t)
-            if x is None:
-                x = conv[t] = to_ox(t)
-            return x
-
-        for s, p, o, gi in rdf_quads(G):
+        for s, p, o, gi in rdf_quads(G):  # pyoxigraph terms already
             if gi is None:
                 default.append((s, p, o))
                 continue
-            ident = str(gi)
-            batches.setdefault(ident, {})[ox.Quad(c(s), c(p), c(o), c(gi))] = None
+            ident = gi.value
+            batches.setdefault(ident, {})[ox.Quad(s, p, o, gi)] = None
             if p == mentioned:
                 entity_graphs.setdefault(s, set()).add(ident)
         owner = {s: o for s, p, o in default if p == subj}
         orphans: dict = {}
+        dg = ox.DefaultGraph()
         for s, p, o in default:
-            q = ox.Quad(c(s), c(p), c(o), ox.DefaultGraph())
+            q = ox.Quad(s, p, o, dg)
             graphs = entity_graphs.get(owner.get(s, s))
             if graphs:
                 for g in graphs:
@@ -490,34 +482,37 @@ class Store:
 
         The named graph of each article that has a ``doc/…`` node in ``G`` is replaced; evidence
         that ``G`` holds for other articles (a shared entity's mentions elsewhere) is merged into
-        their graphs without removing anything. Returns ``{doc id: quads written}``. One
-        transaction per article.
+        their graphs without removing anything. Returns ``{doc id: quads written}``.
+
+        Transactions: the articles new to the store go in together in **one** transaction (with
+        their entities' default-graph triples, each written once however many of them mention
+        it), then each article already stored is replaced in a transaction of its own. A failure
+        leaves every article either wholly as before or wholly new, never half written; the
+        builder calls this once per ``--batch`` of articles.
         """
         self._writable()
         batches, graph_doc, orphans = self._batches(G)
         written = {}
-        for ident in sorted(batches):
-            quads = batches[ident]
-            doc = graph_doc.get(ident, ident)
-            g = ox.NamedNode(ident)
-            try:
-                if ident not in graph_doc:
-                    # evidence for an article this graph does not hold: merged, never replaced
-                    self.ox.extend(quads)
-                elif self.ox.contains_named_graph(g):
+        fresh: dict = {}
+        try:
+            for ident in sorted(batches):
+                quads = batches[ident]
+                doc = graph_doc.get(ident, ident)
+                g = ox.NamedNode(ident)
+                if ident in graph_doc and self.ox.contains_named_graph(g):
                     body = "\n".join(_quad_text(q) for q in quads if q.graph_name == ox.DefaultGraph())
                     inner = "\n".join(_quad_text(q) for q in quads if q.graph_name != ox.DefaultGraph())
                     self.ox.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n{body}\nGRAPH {g} {{\n{inner}\n}}\n}}")
                 else:
-                    self.ox.extend(quads)
-            except (OSError, SyntaxError) as exc:
-                raise StoreError(f"{self.path}: cannot write document {doc!r}: {exc}") from exc
-            written[doc] = len(quads)
-        if orphans:
-            try:
-                self.ox.extend(orphans)
-            except OSError as exc:
-                raise StoreError(f"{self.path}: cannot write: {exc}") from exc
+                    # a new article, or evidence for an article this graph does not hold (merged,
+                    # never replaced): all of them in one transaction below
+                    fresh.update(dict.fromkeys(quads))
+                written[doc] = len(quads)
+            fresh.update(dict.fromkeys(orphans))
+            if fresh:
+                self.ox.extend(list(fresh))
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.path}: cannot write the articles: {exc}") from exc
         return written
 
     def remove(self, doc_id: str) -> int:
@@ -603,7 +598,8 @@ def _memory_store(source: Any) -> ox.Store:
             raise InputError(str(p), f"cannot parse: {exc}") from exc
         return st
     if hasattr(source, "nx") or source.__class__.__name__.endswith("DiGraph"):
-        source = to_dataset(_nx(source))
+        st.extend(ox_quads(_nx(source)))
+        return st
     quads = []
     if hasattr(source, "quads") and source.__class__.__name__ != "Graph":
         for s, p, o, c in source.quads((None, None, None, None)):
