@@ -32,7 +32,7 @@ from kg.store import Store, parse_binding  # noqa: E402
 QUERIES = ROOT / "kg" / "queries"
 BINDINGS = {
     "lookup.rq": {"name": '"武汉市"@zh'},
-    "projects_in_place.rq": {"place": '"黄陂区"@zh'},
+    "projects_in_place.rq": {"place": '"武汉市"@zh'},
     "targets_due.rq": {"year": 2021},
     "edge_source.rq": {"s": '"赵畈村"@zh', "o": '"黄陂区"@zh'},
     "target_sources.rq": {"doc": "000_c246a7f8e94544f9#17"},
