@@ -29,10 +29,18 @@ Rules every reader follows
 * **Dates.** ``Document.date`` comes from the input's metadata (JSONL/CSV ``date``, HTML meta
   tags, then trafilatura's metadata), else ``default_date``, else a full dateline
   (``2019年6月28日``, ``2019-06-28``, ``2019/06/28``) in the first
-  :data:`DATELINE_WINDOW` characters. ``meta["date_source"]`` says which (``"metadata"``,
-  ``"default"``, ``"text"``); for ``"text"``, ``meta["date_evidence"]`` holds the matched
-  string. An invalid metadata date (``2019-13-45``) is reported as an error and then treated
-  as absent: the document is still yielded, dated by the next rule.
+  :data:`DATELINE_WINDOW` characters, else an inference from the text by
+  :func:`kg.dates.infer_date`: a month-day and a relative day word (``6月27日`` … ``在昨日
+  培训会现场`` → 6月28日; ``昨天（27日）``; a dispatch dateline ``6月28日电``), its year only
+  from evidence in the text (the date's own year, ``今年（2019年）``, a full date less than a
+  month before, ``截至2018年底`` as the latest completed year). ``meta["date_source"]`` says
+  which (``"metadata"``, ``"default"``, ``"text"``, ``"text-inferred"``); for ``"text"``,
+  ``meta["date_evidence"]`` holds the matched string, for an inference the list of matched
+  phrases, with ``meta["date_rule"]`` naming the rules used. When a month-day is inferred but
+  no year, the date stays None (relative deadlines stay unresolved) and
+  ``meta["date_partial"]`` holds the month-day (``"06-28"``), with no ``date_source``. An
+  invalid metadata date (``2019-13-45``) is reported as an error and then treated as absent:
+  the document is still yielded, dated by the next rule.
 * **Ids.** The file stem for ``.txt``/``.html``; the ``id`` field for JSONL/CSV records, else
   ``<stem>-<line>``. Control and format characters are stripped; an id must be non-empty and
   at most :data:`MAX_ID_CHARS` characters. A duplicate id in one run is an error for the
@@ -44,7 +52,8 @@ Rules every reader follows
   ``title`` field; ``.txt``: the first non-blank line if at most 200 characters
   (``meta["title_source"] = "first line"``). The text itself is never shortened.
 * **Meta.** ``format`` (``txt``/``html``/``jsonl``/``csv``), ``encoding``, ``date_source``,
-  ``date_field`` (``date``, ``meta:pubdate``, ``trafilatura``...), ``date_evidence``, and for
+  ``date_field`` (``date``, ``meta:pubdate``, ``trafilatura``...), ``date_evidence``,
+  ``date_rule``, ``date_partial``, and for
   JSONL/CSV any other fields under ``fields``.
 """
 from __future__ import annotations
@@ -63,6 +72,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.dates import infer_date
 from kg.errors import InputError
 from kg.model import Document
 
@@ -760,7 +770,8 @@ def _build(
 ) -> Iterator[_Item]:
     """Yield an error for each invalid metadata date, then the Document.
 
-    The date is the first valid metadata date, else the default date, else the text's.
+    The date is the first valid metadata date, else the default date, else the text's
+    dateline, else what :func:`kg.dates.infer_date` infers.
     """
     date = None
     for field, raw in dates:
@@ -776,6 +787,8 @@ def _build(
         meta["date_source"] = "default"
     if date is None:
         date = _dateline(text, meta)
+    if date is None:
+        date = _inferred_date(text, meta)
     yield Document(id=doc_id, text=text, title=title, date=date, url=url, source=source, meta=meta)
 
 
@@ -810,3 +823,19 @@ def _dateline(text: str, meta: dict[str, Any]) -> _dt.date | None:
             meta["date_evidence"] = match.group(0)
             return date
     return None
+
+
+def _inferred_date(text: str, meta: dict[str, Any]) -> _dt.date | None:
+    """The date :mod:`kg.dates` infers from a month-day and a relative day word, recorded in
+    ``meta``; None (with ``date_partial`` when a month-day was found) if there is no year."""
+    found = infer_date(text)
+    if found is None:
+        return None
+    meta["date_evidence"] = list(found.evidence)
+    meta["date_rule"] = found.rule
+    if found.date is None:
+        meta["date_partial"] = found.partial
+    else:
+        meta["date_source"] = "text-inferred"
+    return found.date
+

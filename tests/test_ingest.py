@@ -494,3 +494,12 @@ def test_too_large(tmp_path):
         read_document(path, max_chars=500)
     with pytest.raises(InputError, match=r"big\.txt: too large"):
         read_document(path, max_chars=100)  # refused from the file size, before reading
+
+
+def test_invalid_metadata_date_falls_through_to_inference(tmp_path):
+    text = f"{PARAGRAPH}截至2018年底,我市全面实现贫困人口脱贫销号。在昨日培训会现场,干部们表示将全力以赴。"
+    path = write_csv(tmp_path / "inferred.csv", [["id", "date", "text"], ["wh", "2019-13-45", text]])
+    docs, errors = collect([path])
+    assert "invalid date '2019-13-45'" in errors[0].problem
+    assert (docs[0].date, docs[0].meta["date_source"]) == (dt.date(2019, 6, 28), "text-inferred")
+    assert docs[0].meta["date_evidence"] == ["6月27日", "昨日", "截至2018年底"]
