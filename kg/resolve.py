@@ -214,7 +214,7 @@ class _Resolver:
 
     def _agency(self, m: Mention) -> Resolved | None:
         a = m.attributes
-        if m.rule == R.RULE_AGENCY_NESTED:
+        if m.rule in (R.RULE_AGENCY_NESTED, R.RULE_AGENCY_UNIT):
             parent = self.agency_at.get(a["parent"])
             if parent is None or parent.attrs.get("unresolved"):
                 return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
@@ -223,9 +223,9 @@ class _Resolver:
                          {m.text, parent.name + a["body"]} - {name})
             r.attrs["parent"] = parent.id
             return r
-        if m.rule == R.RULE_AGENCY_FOREIGN:
+        if m.rule in (R.RULE_AGENCY_FOREIGN, R.RULE_AGENCY_ARMY):
             return Resolved(m, f"agency/{m.text}", "Agency", m.text, set())
-        if m.rule == R.RULE_AGENCY_CENTRAL:
+        if m.rule in (R.RULE_AGENCY_CENTRAL, R.RULE_AGENCY_INTL):
             name = a["central"]
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
         ptext = a.get("prefix", "")
@@ -380,10 +380,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
             res.place_at[(m.start, m.end)] = r
             if r.key and gaz.get(r.key) and gaz.get(r.key).level in ("county", "town"):
                 named_counties.add(r.key)
+    # the parent written at the start of a unit's name (中国人民银行 in 中国人民银行合肥中心支行) is
+    # resolved, for the unit's name, but is no mention of its own there
+    unit_parents = {m.attributes["parent"] for m in mentions if m.label == "Agency" and m.attributes.get("unit")}
     for m in sorted((m for m in mentions if m.label == "Agency"), key=lambda m: (m.start, m.end)):
         r = res.agency(m)
-        if r is not None:
+        if r is not None and (m.start, m.end) not in unit_parents:
             out.append(r)
+    present = {r.id for r in out}
+    for r in out:
+        if r.mention.rule == R.RULE_AGENCY_UNIT and r.attrs.get("parent") not in present:
+            r.attrs.pop("parent", None)  # no edge to a parent the article names only inside the unit's name
     for m in mentions:
         if m.label == "Project":
             out.append(res.project(m))

@@ -10,6 +10,7 @@ ids written into provenance are the ``RULE_*`` constants below.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -49,6 +50,17 @@ RULE_PROJECT_CAMPAIGN = "project.campaign_table"
 RULE_PROJECT_LIST = "project.enumeration_before_head"
 RULE_PROJECT_QUOTED = "project.quoted_name"
 RULE_AGENCY_NESTED = "agency.agency+department"
+RULE_PLACE_ABBR = "place.abbreviation"
+RULE_PLACE_FACILITY = "place.facility"
+RULE_ORG_HEAD = "org.place+head"
+RULE_AGENCY_INTL = "agency.international_table"
+RULE_AGENCY_UNIT = "agency.agency+unit"
+RULE_AGENCY_ARMY = "agency.country+army"
+_DIVISION_SUFFIX = set("县市区旗")
+_ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
+_ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
+_HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}号")
+_SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
 
 ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "新技术开发区", "经济开发区",
@@ -80,6 +92,10 @@ class Hit:
 class _Tables:
     depts: dict[str, str] = field(default_factory=dict)  # alias -> full department name
     central: dict[str, str] = field(default_factory=dict)  # alias -> canonical central body
+    intl: set[str] = field(default_factory=set)  # canonical names of international bodies
+    units: list[tuple[str, int, int, str]] = field(default_factory=list)  # unit heads after an agency
+    unit_stop: tuple[str, ...] = ()
+    unit_verbs: frozenset[str] = frozenset()
     campaigns: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, part_of)
     heads: dict[str, tuple[str, bool, int, int]] = field(default_factory=dict)  # head -> (strength, campaign, max, min)
     bodies: list[tuple[str, int, int, re.Pattern | None]] = field(default_factory=list)
@@ -96,6 +112,11 @@ class _Tables:
     classifiers: tuple[str, ...] = ()
     cross_bigrams: set[str] = field(default_factory=set)
     water_not_before: tuple[str, ...] = ()
+    place_not_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    abbr: dict[str, tuple[str, bool]] = field(default_factory=dict)  # char -> (place name, strong)
+    abbr_pair: re.Pattern | None = None
+    abbr_single: re.Pattern | None = None
+    name_heads: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # head -> (label, min, max middle, not_next)
 
 
 def _load_tables() -> _Tables:
@@ -107,6 +128,14 @@ def _load_tables() -> _Tables:
     for row in read_table("agency_central.tsv"):
         for a in (row["name"], *filter(None, row["aliases"].split("|"))):
             t.central.setdefault(a, row["name"])
+    for row in read_table("agency_international.tsv"):
+        t.intl.add(row["name"])
+        for a in (row["name"], *filter(None, row["aliases"].split("|"))):
+            t.central.setdefault(a, row["name"])
+    for row in read_table("agency_units.tsv"):
+        t.units.append((row["unit"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"]))
+    t.units.sort(key=lambda u: -len(u[0]))
+    t.unit_stop = tuple(read_lines("agency_unit_stop.txt"))
     for row in read_table("campaigns.tsv"):
         for a in (row["name"], *filter(None, row["aliases"].split("|"))):
             t.campaigns.setdefault(a, (row["name"], row["part_of"]))
@@ -129,6 +158,20 @@ def _load_tables() -> _Tables:
     t.classifiers = tuple(sorted(read_lines("numeral_classifiers.txt"), key=len, reverse=True))
     t.cross_bigrams = set(read_lines("place_cross_bigrams.txt"))
     t.water_not_before = tuple(read_lines("water_not_before.txt"))
+    t.unit_verbs = frozenset(read_lines("agency_unit_verbs.txt")) | t.verb_set
+    for row in read_table("place_not_before.tsv"):
+        t.place_not_before[row["name"]] = tuple(filter(None, row["not_before"].split("|")))
+    for row in read_table("name_heads.tsv"):
+        t.name_heads[row["head"]] = (row["label"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"])
+    singles = []
+    for row in read_table("place_abbreviations.tsv"):
+        t.abbr[row["abbr"]] = (row["name"], row["strength"] == "strong")
+        singles += [v + row["abbr"] for v in filter(None, row["after"].split("|"))]
+    chars = re.escape("".join(t.abbr))
+    nxt = "|".join(map(re.escape, sorted(read_lines("place_pair_next.txt"), key=len, reverse=True)))
+    t.abbr_pair = re.compile(f"[{chars}]{{2,5}}(?={nxt})")
+    not_next = re.escape("".join(read_lines("place_abbrev_not_next.txt")))
+    t.abbr_single = re.compile(f"(?:{'|'.join(map(re.escape, singles))})(?![{not_next}])")
     return t
 
 
@@ -177,11 +220,22 @@ class RuleSet:
             entries[w].append(("verb", w))
         for body, *_ in self.t.bodies:
             entries[body].append(("body", body))
+        for head in self.t.name_heads:
+            entries[head].append(("name_head", head))
         for name, vals in entries.items():
             self.auto.add_word(name, (name, tuple(vals)))
         self.auto.make_automaton()
         self._body_rules = {b: (lo, hi, end) for b, lo, hi, end in self.t.bodies}
         self._max_middle = max(hi for _, _, hi, _ in self.t.bodies)
+        self._unit_heads = {u[0]: u for u in self.t.units}
+        # abbreviations of China and its own regions (中, 华, 京, 港…): not another country's prefix
+        self._domestic_abbr = {a for a, (name, _) in self.t.abbr.items()
+                               if not any(d.key.startswith("w/") for d in gazetteer.candidates(name))}
+        foreign = "".join(a for a, (_, strong) in self.t.abbr.items() if strong and a not in self._domestic_abbr)
+        not_next = "".join(r["not_next"] for r in read_table("agency_army.tsv"))
+        self._army = re.compile(f"[{re.escape(foreign)}]军(?![{re.escape(not_next)}])")
+        self._unit_lens = sorted({len(u) for u in self._unit_heads}, reverse=True)
+        self._unit_zero = tuple(u for u, lo, _, _ in self.t.units if lo == 0)
 
     # ------------------------------------------------------------------ hits
     def hits(self, text: str) -> list[Hit]:
@@ -204,6 +258,16 @@ class RuleSet:
         place_ends = {m.end: m for m in places}
         agencies = self._agencies(text, by_cat, place_ends)
         orgs = self._organizations(text)
+        spans = []  # company names (_organizations) scan left greedily: they hide no place
+        if by_cat["name_head"]:
+            units, unit_spans = self._named_units(text, by_cat["name_head"], places, agencies, orgs)
+            spans += unit_spans
+            for m in units:
+                (places if m.label == "Place" else orgs).append(m)
+        if spans:
+            # a place inside a facility's, an organization's or an event's name is no mention of its own
+            places = [m for m in places if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                                                   for s, e in spans)]
         projects = self._projects(text, by_cat, places, agencies)
         return places + agencies + orgs + projects
 
@@ -222,6 +286,9 @@ class RuleSet:
             return False  # 苏木乡|镇, 合肥市|场
         if h.text[-1] in "湖河江海" and text.startswith(self.t.water_not_before, h.end):
             return False  # 东湖|国家高新技术…
+        nb = self.t.place_not_before.get(h.text)
+        if nb and text.startswith(nb, h.end):
+            return False  # 中国（安徽）…, 发展中国家
         return True
 
     def _places(self, text: str, by_cat) -> list[Mention]:
@@ -229,14 +296,25 @@ class RuleSet:
         # full names first; a short form only where no full name overlaps it (制定南湖: 南湖, not
         # 定南), or where it holds the full names it overlaps (内蒙古, not the country 蒙古)
         cand = self._longest([h for h in ok if h.payload])
+        renamed: dict[tuple[int, int], str] = {}
         for h in self._longest([h for h in ok if not h.payload]):
-            inside = [c for c in cand if h.start <= c.start and c.end <= h.end]
-            if any(h.start < c.end and c.start < h.end for c in cand if c not in inside):
+            over = [c for c in cand if h.start < c.end and c.start < h.end]
+            if len(over) == 1 and h.start < over[0].start and over[0].end == h.end + 1 \
+                    and text[h.end] in _DIVISION_SUFFIX and text[h.start:h.end + 1] not in self.gaz.by_name:
+                # 崇礼县 (now 崇礼区), not 礼县 inside it: a place does not start inside another's name
+                c = over[0]
+                cand = [x for x in cand if x is not c]
+                h = Hit(h.start, h.end + 1, h.cat, text[h.start:h.end + 1], True)
+                renamed[(h.start, h.end)] = text[h.start:h.end - 1]
+                cand.append(h)
                 continue
-            if inside and all(c.end - c.start < h.end - h.start for c in inside):
-                cand = [c for c in cand if c not in inside]  # 内蒙古 holds 蒙古: the longer name
-            elif inside:
-                continue
+            if over:
+                if not all(h.start <= c.start and c.end <= h.end for c in over):
+                    continue  # a full name overlaps it
+                if not all(c.end - c.start < h.end - h.start for c in over):
+                    continue
+                gone = {id(c) for c in over}
+                cand = [c for c in cand if id(c) not in gone]  # 内蒙古 holds 蒙古: the longer name
             cand.append(h)
         cand.sort(key=lambda h: h.start)
         # a place name inside a department or central name is not a place (国家 in 国家标准委)
@@ -244,9 +322,9 @@ class RuleSet:
         out = []
         for h in cand:
             if any(b.start <= h.start and h.end <= b.end and (b.start, b.end) != (h.start, h.end)
-                   and not b.text.startswith(h.text) for b in blockers):
+                   and (b.cat == "central" or not b.text.startswith(h.text)) for b in blockers):
                 continue
-            divs = self.gaz.candidates(h.text)
+            divs = self.gaz.candidates(renamed.get((h.start, h.end), h.text))
             full = bool(h.payload)
             levels = {d.level for d in divs}
             keys = tuple(d.key for d in divs)
@@ -254,9 +332,38 @@ class RuleSet:
             subtype = "WaterBody" if levels == {"water"} else "District"
             label = "Place"
             attrs = (("keys", keys), ("full", full), ("zone", h.cat == "zone"))
+            if any(d.level == "country" and not d.key.startswith("w/") for d in divs):
+                attrs += (("national", True),)  # 中国 itself
             out.append(Mention(label, h.text, h.start, h.end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
         out.extend(self._suffix_places(text, out))
+        out.extend(self._abbreviations(text, cand))
         out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _abbreviations(self, text: str, cand: list[Hit]) -> list[Mention]:
+        """中美|两国, 港澳|同胞: each character of a run of one-character abbreviations before a
+        pair word (kg/data/place_pair_next.txt); 访华, 驻港: one after a verb
+        (kg/data/place_abbreviations.tsv)."""
+        spans: list[tuple[int, int]] = []
+        for mt in self.t.abbr_pair.finditer(text):
+            s, e = mt.span()
+            while e - s > 2 and not self.t.abbr[text[s]][1]:
+                s += 1  # 以|中美关系: a weak character does not lead a longer run
+            run = text[s:e]
+            if not any(self.t.abbr[c][1] for c in run):
+                continue  # two weak characters (以加, 非法) are not a pair
+            spans.extend((i, i + 1) for i in range(s, e))
+        for mt in self.t.abbr_single.finditer(text):
+            spans.append((mt.end() - 1, mt.end()))
+        out = []
+        for s, e in spans:
+            if any(c.start < e and s < c.end for c in cand):
+                continue  # inside a full name: 中亚, 古巴, 巴西
+            name = self.t.abbr[text[s]][0]
+            keys = tuple(d.key for d in self.gaz.candidates(name))
+            if keys:
+                out.append(Mention("Place", text[s:e], s, e, RULE_PLACE_ABBR, name, "District", 0.7,
+                                   (("keys", keys), ("full", True), ("zone", False))))
         return out
 
     def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
@@ -341,8 +448,9 @@ class RuleSet:
             body_at[h.start].append(h.text)
         place_spans = [(m.start, m.end) for m in place_ends.values()]
         place_starts = {s for s, _ in place_spans}
+        place_inner = {i for s, e in place_spans for i in range(s + 1, e)}
         for h in by_cat["level"]:
-            if any(s < h.start < e for s, e in place_spans):
+            if h.start in place_inner:
                 continue  # 州 inside 广州市 starts nothing
             if self._prefix_ok(text, h, dept_starts):
                 prefixes[h.end].append((h.start, h.text, "level"))
@@ -360,7 +468,36 @@ class RuleSet:
             seen.add((start, end))
             out.append(Mention("Agency", text[start:end], start, end, rule, text[start:end], None, conf, attrs))
 
-        for h in by_cat["central"]:
+        centrals = by_cat["central"]
+        central_at_end = {}
+        for h in centrals:
+            if text.startswith("员", h.end):
+                continue  # 共产党员, 共青团员: members, not the body
+            if h.payload in self.t.intl:
+                emit(h.start, h.end, RULE_AGENCY_INTL, (("central", h.payload),))
+                continue
+            party = central_at_end.get(h.start)
+            if h.text == "中央" and party is not None and party.payload != "中共中央":
+                # 民革中央, 共青团中央: the party's own centre, not the Party centre
+                emit(party.start, h.end, RULE_AGENCY_NESTED, (("parent", (party.start, party.end)), ("body", "中央")), 0.9)
+                continue
+            central_at_end.setdefault(h.end, h)
+            c = text[h.start - 1] if h.start else ""
+            if c in self.t.abbr and self.t.abbr[c][1] and c not in self._domestic_abbr and not h.text.startswith(c) \
+                    and (h.start < 2 or not _CJK.match(text[h.start - 2]) or text[h.start - 2] in self.t.boundary_chars):
+                # 俄外交部, 美国防部: another country's body, named with its one-character abbreviation
+                emit(h.start - 1, h.end, RULE_AGENCY_FOREIGN, (("foreign", True),), 0.7)
+                continue
+            if h.start >= 2 and text[h.start - 2:h.start] == "国家" and not h.text.startswith("国家") \
+                    and place_ends.get(h.start - 2) is None:
+                # 国家人事部: the central body, named with 国家
+                emit(h.start - 2, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
+                continue
+            session = _SESSION.search(text, max(0, h.start - 5), h.start)
+            if session is not None:
+                # 九届全国人大, 第十三届全国人民代表大会常务委员会: the body, named with its session
+                emit(session.start(), h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
+                continue
             before = place_ends.get(h.start)
             if before is not None and any(str(k).startswith("w/") for k in before.attributes.get("keys", ())):
                 # 美国国务院, 俄罗斯国防部: another country's body, named as written, not China's
@@ -368,6 +505,10 @@ class RuleSet:
                 continue
             if h.text == "中央" and text.startswith(_NOT_AFTER_CENTRE, h.end):
                 continue  # 中央银行, 中央电视台 are not the Party centre
+            if before is not None and before.attributes.get("national"):
+                # 中国外交部, 中华人民共和国国务院: the central body, named with the country
+                emit(before.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
+                continue
             emit(h.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
         for h in by_cat["dept"]:
             for pstart, ptext, kind in sorted(prefixes.get(h.start, ()), key=lambda p: p[0]):
@@ -397,6 +538,49 @@ class RuleSet:
                 mid, body = m
                 emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
                      (("parent", (a.start, a.end)), ("body", mid + body)), 0.8)
+        # 中共中央|统战部 written over 中共中央 and 中央统战部: the later body, under the first
+        for a in [m for m in out if m.rule == RULE_AGENCY_CENTRAL]:
+            for b in list(out):
+                if a.start < b.start < a.end < b.end and b.rule != RULE_AGENCY_NESTED:
+                    emit(a.start, b.end, RULE_AGENCY_NESTED,
+                         (("parent", (a.start, a.end)), ("body", text[a.end:b.end])), 0.8)
+        # units named under an agency: 临沂市公安局兰山分局, 国家旅游局管理司, 湖北省公安厅党组
+        starts = {m.start for m in out}
+        unit_heads, unit_lens = self._unit_heads, self._unit_lens
+        place_spans = [(m.start, m.end) for m in place_ends.values()]
+        for a in list(out):
+            if a.rule in (RULE_AGENCY_NESTED, RULE_AGENCY_UNIT):
+                continue
+            if text.startswith(self.t.unit_stop, a.end) and not text.startswith(self._unit_zero, a.end):
+                continue  # 外交部|长, 镇党委|书记 (but 团中央|书记处)
+            found = None
+            for L in range(0, 9):
+                p = a.end + L
+                if L and (p - 1 >= len(text) or not _CJK.match(text[p - 1]) or text[p - 1] in self.t.boundary_chars
+                          or text[p - 1] in _NUMERAL or p - 1 in starts):
+                    break
+                for n in unit_lens:
+                    u = unit_heads.get(text[p:p + n])
+                    if u is None or not u[1] <= L <= u[2] or text[p + n:p + n + 1] in tuple(u[3]):
+                        continue
+                    mid = text[a.end:p]
+                    if any(mid[i:i + 2] in self.t.unit_verbs for i in range(len(mid) - 1)):
+                        continue
+                    if any(ps < p + n < pe or ps < p < pe for ps, pe in place_spans):
+                        continue  # 新华社|莫斯|科: the unit word ends inside a place name
+                    found = (mid, u[0])
+                    break
+                if found:
+                    break
+            if found:
+                mid, unit = found
+                emit(a.start, a.end + len(mid) + len(unit), RULE_AGENCY_UNIT,
+                     (("parent", (a.start, a.end)), ("body", mid + unit), ("unit", True)), 0.7)
+        # 美军, 日军: another country's armed forces
+        for mt in self._army.finditer(text):
+            s0 = mt.start()
+            if s0 == 0 or not _CJK.match(text[s0 - 1]) or text[s0 - 1] in self.t.boundary_chars:
+                emit(s0, mt.end(), RULE_AGENCY_ARMY, (("foreign", True),), 0.7)
         # 中国（安徽）自由贸易试验区: the national pilot free-trade zones
         for mt in re.finditer(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区", text):
             out.append(Mention("Place", mt.group(0), mt.start(), mt.end(), RULE_ZONE_GRAMMAR, mt.group(0), "District",
@@ -437,6 +621,71 @@ class RuleSet:
                     continue  # 办公楼, 办理, 办事…
                 return mid, body
         return None
+
+    # ------------------------------------------------------------------ named units
+    def _named_units(self, text: str, heads: list[Hit], places: list[Mention], agencies: list[Mention],
+                     orgs: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """Facilities, organizations and events named by a place and a head word
+        (kg/data/name_heads.tsv): 桂林机场, 宁波舟山港, 北京大学, 中国队, 中国国际进口博览会.
+        Returns the mentions (facilities as Place, organizations) and every name's span."""
+        anchors = [m for m in places if self._anchor_ok(m)]
+        starts = sorted({m.start for m in anchors})
+        agency_ends = {m.end for m in agencies}
+        taken = [(o.start, o.end) for o in orgs]
+        out, spans = [], []
+        for h in self._longest(heads):
+            label, min_mid, max_mid, not_next = self.t.name_heads[h.payload]
+            if h.end < len(text) and text[h.end] in not_next:
+                continue
+            if h.end in agency_ends or any(s < h.end <= e for s, e in taken):
+                continue  # 黄陂区…工作队 is a body; a company already named
+            if any(m.start < h.end and h.start < m.end for m in places):
+                continue  # the head is part of a place name: 民族街, 香港
+            start = None
+            for s in reversed(starts):
+                if s >= h.start:
+                    continue
+                if h.start - s > max_mid + 8:
+                    break
+                mid_start = next((m.end for m in anchors if m.start == s and m.end <= h.start), None)
+                if mid_start is None:
+                    continue
+                mid = text[mid_start:h.start]
+                if not min_mid <= len(mid) <= max_mid or any(not _CJK.match(c) or c in self.t.boundary_chars for c in mid):
+                    continue
+                if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
+                    continue  # 武汉|建设国际航空港: a verb, not a name
+                start = s  # the earliest place that still makes one name: 宁波|舟山|港
+            if start is None:
+                continue
+            if label == "Place":
+                # an address names its divisions first: 北京市|东城区|王府井大街218号
+                while (prev := next((m.start for m in anchors if m.end == start), None)) is not None:
+                    start = prev
+            end = h.end
+            if label == "Place" and h.payload in _ROAD_HEADS:
+                num = _HOUSE_NUMBER.match(text, end)
+                if num is not None:
+                    end = num.end()  # 王府井大街218号
+            name = text[start:end]
+            spans.append((start, end))
+            if label == "Place":
+                out.append(Mention("Place", name, start, end, RULE_PLACE_FACILITY, name, "District", 0.7,
+                                   (("keys", ()), ("full", True), ("zone", False))))
+            elif label == "Organization":
+                out.append(Mention("Organization", name, start, h.end, RULE_ORG_HEAD, name, None, 0.7))
+        return out, spans
+
+    def _anchor_ok(self, m: Mention) -> bool:
+        """A place that can start a facility's or an organization's name: a full division name, or
+        the short form of a province, city, country or water body (宁波, 长江). Not a county's short
+        form (合作 in 合作银行, 同仁 in 同仁医院), a village, or an abbreviation."""
+        if m.rule not in (RULE_PLACE_GAZ, RULE_PLACE_SHORT, RULE_ZONE):
+            return False
+        if m.attributes.get("full"):
+            return True
+        levels = {d.level for k in m.attributes.get("keys", ()) if (d := self.gaz.get(k)) is not None}
+        return bool(levels) and levels <= _ANCHOR_SHORT_LEVELS
 
     # ------------------------------------------------------------------ organizations
     def _organizations(self, text: str) -> list[Mention]:
@@ -536,6 +785,7 @@ class RuleSet:
             name, part_of = h.payload
             emit(h.start, h.end, RULE_PROJECT_CAMPAIGN, "Campaign", 1.0, (("canonical", name), ("part_of", part_of)))
         place_spans = [(m.start, m.end) for m in places]
+        place_sorted = sorted(place_spans)
         agency_ends = {m.end for m in agencies}
         heads = self._longest(by_cat["head"])
         prev_intro = {}  # enumeration: end of an accepted weak-head item -> True
@@ -550,7 +800,14 @@ class RuleSet:
                     continue
             nxt = text[h.end:h.end + 1]
             has_quote = any(q in name for q in QUOTE_OPEN)
-            has_place = any(start <= s and e <= h.start for s, e in place_spans)
+            # a place inside the name: the first place starting at or after ``start`` ends early enough
+            has_place = False
+            for ps, pe in place_sorted[bisect.bisect_left(place_sorted, (start, -1)):]:
+                if ps >= h.start:
+                    break
+                if pe <= h.start:
+                    has_place = True
+                    break
             if name in self.t.levels or (len(name) < min_name and not has_quote):
                 continue
             if strength == "weak":

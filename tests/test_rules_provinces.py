@@ -1,0 +1,204 @@
+"""The rule families added for issue 3 (NER baselines), on sentences in the style of government
+news from several provinces: the country itself and one-character abbreviations, facilities and
+roads named after a place, organizations named by a place and a head word, units under an
+agency, session prefixes, international bodies and the former bureau names. Each family has
+negative rows: words that must NOT become an entity there.
+
+Rows give the resolved names (``Mention.name``) or the surface spans that ``kg.extract`` must
+(or must not) return.
+"""
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.gazetteer import read_lines, read_table
+from kg.nlp import rules as R
+
+
+def found(text: str, label: str) -> dict[str, str]:
+    """surface text -> resolved name of the mentions of one label."""
+    return {m.text: m.name for m in kg.extract(text) if m.label == label}
+
+
+def rules_of(text: str, label: str) -> dict[str, str]:
+    return {m.text: m.rule for m in kg.extract(text) if m.label == label}
+
+
+# ------------------------------------------------------------------ the country and abbreviations
+@pytest.mark.parametrize("text,expected", [
+    # national news (Xinhua style), Guangdong, Yunnan, Heilongjiang
+    ("中美两国元首通话，双方同意推动中美关系健康稳定发展。", {"中": "中国", "美": "美国"}),
+    ("粤港澳大湾区建设全面推进，港澳同胞积极参与。", {"港": "香港特别行政区", "澳": "澳门特别行政区"}),
+    ("云南省推动中缅经贸合作，扩大边境贸易。", {"中": "中国", "缅": "缅甸"}),
+    ("黑龙江省深化中俄边境合作，2023年对俄贸易额增长。", {"中": "中国", "俄": "俄罗斯"}),
+    ("外国企业家代表团访华期间，参观了中国（上海）自由贸易试验区。", {"华": "中国"}),
+    ("中国将继续坚定不移扩大对外开放。", {"中国": "中国"}),
+])
+def test_country_and_abbreviations(text, expected):
+    places = found(text, "Place")
+    assert expected.items() <= places.items()
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("支持企业利用好中国国际进口博览会、中国进出口商品交易会等平台。", {"中国"}),  # events
+    ("依托中国（安徽）自由贸易试验区，申建中国-东盟经贸创新发展示范区。", {"中国"}),  # longer names
+    ("扩大与发展中国家的合作，关爱中老年人群。", {"中国", "中", "老"}),
+    ("严厉打击非法经营，以加强监管为抓手。", {"非", "以", "加"}),
+    ("他在华为公司工作，来京剧院演出。", {"华", "京"}),
+    ("整合RCEP成员国驻华使领馆、投促机构资源。", {"华"}),  # the missions, not China as a place
+    ("推进中西部地区发展，建设中亚班列。", {"中", "西"}),
+])
+def test_not_country_abbreviations(text, not_place):
+    assert not (set(found(text, "Place")) & not_place)
+
+
+def test_abbreviation_table_names_are_gazetteer_places():
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for row in read_table("place_abbreviations.tsv"):
+        assert len(row["abbr"]) == 1 and gaz.candidates(row["name"]), row
+
+
+# ------------------------------------------------------------------ facilities and roads
+@pytest.mark.parametrize("text,expected", [
+    ("加强与宁波舟山港、上海洋山港等枢纽港合作。", {"宁波舟山港", "上海洋山港"}),  # Anhui (029)
+    ("游客从桂林机场出发，当天抵达阳朔。", {"桂林机场"}),  # Guangxi
+    ("甘肃省博物馆推出丝路文物特展。", {"甘肃省博物馆"}),  # Gansu
+    ("活动在北京市东城区王府井大街218号举行。", {"北京市东城区王府井大街218号"}),  # an address
+    ("上海市南京东路步行街客流回升。", {"上海市南京东路"}),
+])
+def test_facilities_and_roads(text, expected):
+    places = rules_of(text, "Place")
+    assert expected <= set(places)
+    assert all(places[s] == R.RULE_PLACE_FACILITY for s in expected)
+
+
+def test_places_inside_a_facility_name_are_no_mentions():
+    places = set(found("加强与宁波舟山港、上海洋山港等枢纽港合作。", "Place"))
+    assert not places & {"宁波", "舟山", "上海"}
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("武汉市路网改造加快，全市道路畅通。", {"武汉市路", "道路"}),
+    ("武汉建设国际航空港，提升枢纽能级。", {"武汉建设国际航空港"}),
+    ("中国香港特别行政区政府表示欢迎。", {"中国香港"}),
+    ("推进现代化、国际化、生态化大武汉建设，湖水清澈。", {"国际化", "湖水"}),
+    ("江汉区民族街驻村工作队开展帮扶。", {"江汉区民族街"}),
+    # a village-like word or a county's short form does not start a facility's name (Hubei, Beijing)
+    ("加快建好农村公路，打通乡村路网，方便进京赶考之路。", {"农村公路", "建农村公路", "乡村路", "京赶考之路"}),
+])
+def test_not_facilities(text, not_place):
+    assert not (set(found(text, "Place")) & not_place)
+
+
+# ------------------------------------------------------------------ organizations
+@pytest.mark.parametrize("text,expected", [
+    ("北京大学与清华大学联合发布报告。", {"北京大学"}),
+    ("中国队以3比1战胜巴西队，晋级决赛。", {"中国队", "巴西队"}),
+    ("（中国出口信用保险公司安徽分公司负责）", {"中国出口信用保险公司安徽分公司"}),
+    ("武汉大学中南医院派出医疗队支援。", {"武汉大学"}),
+])
+def test_organizations(text, expected):
+    orgs = found(text, "Organization")
+    assert expected <= set(orgs)
+    assert not expected & set(found(text, "Agency"))
+
+
+@pytest.mark.parametrize("text,not_org", [
+    ("甘肃临夏州推进农村合作银行改革。", {"合作银行"}),  # 合作 is a county's short form here, no name
+    ("江汉区民族街驻黄陂区赵畈村扶贫工作队队长表示。", {"赵畈村扶贫工作队", "黄陂区赵畈村扶贫工作队"}),
+    ("全市各单位、有关部门积极响应。", {"各单位", "有关部门"}),
+    ("中国队员表现出色，球队士气高涨。", {"中国队"}),
+])
+def test_not_organizations(text, not_org):
+    assert not (set(found(text, "Organization")) & not_org)
+
+
+# ------------------------------------------------------------------ agencies
+@pytest.mark.parametrize("text,expected", [
+    # units under an agency (Shandong, Hubei, national, Jiangxi, Anhui)
+    ("临沂市公安局兰山分局民警迅速出警。", {"临沂市公安局兰山分局"}),
+    ("湖北省公安厅党组召开会议。", {"湖北省公安厅党组"}),
+    ("国家旅游局管理司负责人介绍。", {"国家旅游局管理司"}),
+    ("江西省委老干部局组织老同志参观。", {"江西省委老干部局"}),
+    ("中国人民银行合肥中心支行牵头实施。", {"中国人民银行合肥中心支行"}),
+    # session prefixes and the party centre's departments
+    ("十三届全国人大常委会第二次会议审议通过。", {"十三届全国人大常委会"}),
+    ("中共中央统战部召开座谈会。", {"中共中央统战部"}),
+    # the country's name before a central body
+    ("中国外交部发言人表示。", {"中国外交部"}),
+    # international bodies
+    ("联合国安理会一致通过决议，世界卫生组织发布报告。", {"联合国安理会", "世界卫生组织"}),
+    # democratic parties and their centres, other countries' bodies and forces
+    ("民革中央、致公党中央和九三学社中央负责人出席。", {"民革中央", "致公党中央", "九三学社中央"}),
+    ("共青团中央书记处印发通知。", {"共青团中央书记处"}),
+    ("俄外交部发言人表示，美军和日军举行联合演习。", {"俄外交部", "美军", "日军"}),
+    ("美国海军舰艇抵达港口。", {"美国海军"}),
+    # a renamed division (崇礼县 is now 崇礼区 of Zhangjiakou, Hebei) keeps its agency
+    ("张家口市崇礼县政府召开冬奥筹备会。", {"崇礼县政府"}),
+    # former and county names of bureaux (Henan, Sichuan)
+    ("郑州市房管局、市国土局、市工商局联合检查。", {"郑州市房管局", "市国土局", "市工商局"}),
+    ("成都市质监局、市地税局和市人武部参加。", {"成都市质监局", "市地税局", "市人武部"}),
+])
+def test_agencies(text, expected):
+    assert expected <= set(found(text, "Agency"))
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("中国外交部发言人表示。", {"中国外交部": "外交部"}),
+    ("十三届全国人大常委会第二次会议审议通过。", {"十三届全国人大常委会": "全国人民代表大会常务委员会"}),
+    ("世贸组织和北约发表声明。", {"世贸组织": "世界贸易组织", "北约": "北大西洋公约组织"}),
+    ("郑州市房管局联合检查。", {"郑州市房管局": "郑州市房地产管理局"}),
+    ("国家人事部发布通知。", {"国家人事部": "人力资源和社会保障部"}),
+    ("张家口市崇礼县政府召开会议。", {"崇礼县政府": "崇礼区人民政府"}),
+    ("民革中央召开全会。", {"民革中央": "中国国民党革命委员会"}),
+])
+def test_agency_canonical_names(text, canonical):
+    assert canonical.items() <= found(text, "Agency").items()
+
+
+@pytest.mark.parametrize("text,not_agency", [
+    ("市委全体会议部署下半年工作，全市局面稳定。", {"市委全体会议部", "会议部署", "局面"}),
+    ("湖北省公安厅党组织建设进一步加强。", {"湖北省公安厅党组"}),
+    ("市公安局局长表示，部分单位落实办法不到位。", {"市公安局局", "部分", "办法"}),
+    ("外交部长会见了来访客人，新华社莫斯科电。", {"外交部长", "新华社莫斯科"}),
+    ("镇党委书记召集到办公室开会。", {"镇党委书记召集到办公室"}),
+    ("全市各单位积极响应，有关部门加强监管。", {"各单位", "有关部门"}),
+    ("广大共产党员、共青团员冲锋在前。", {"共产党", "共青团", "中国共产党", "中国共产主义青年团"}),
+    ("人民革命中央苏区，农民建房，人民进行曲。", {"中国国民党革命委员会", "中国民主建国会", "中国民主促进会"}),
+    ("美军事专家认为，英军人数减少。", {"美军", "英军"}),
+    ("中共中央、国务院印发意见。", {"中共中央国务院"}),
+    ("区委召开常委会议，市政府研究部署处置工作。", {"区委召开常委", "市政府研究部署处"}),
+])
+def test_not_agencies(text, not_agency):
+    ms = found(text, "Agency")
+    assert not ((set(ms) | set(ms.values())) & not_agency)
+
+
+def test_renamed_division_is_the_new_one_not_a_place_inside_it():
+    ids = {m.text: m.attributes["id"] for m in kg.extract("我们崇礼县是旅游大县。") if m.label == "Place"}
+    assert ids == {"崇礼县": "place/130709"}  # 崇礼区, not 礼县 of Gansu (621226)
+
+
+def test_unit_parent_named_only_inside_is_no_node_of_its_own():
+    g = kg.build_texts({"t": "中国人民银行合肥中心支行牵头实施。"})
+    ids = {e["id"] for e in g.entities("Agency")}
+    assert ids == {"agency/中国人民银行/合肥中心支行"}
+    assert not g.relations("partOf")
+
+
+def test_rule_ids_are_in_provenance():
+    g = kg.build_texts({"t": "临沂市公安局兰山分局民警出警。中美两国关系。桂林机场。联合国安理会。"})
+    rules = {p["rule"] for _, d in g.nx.nodes(data=True) for p in d.get("provenance", ())}
+    assert {R.RULE_AGENCY_UNIT, R.RULE_PLACE_ABBR, R.RULE_PLACE_FACILITY, R.RULE_AGENCY_INTL} <= rules
+
+
+def test_data_files_parse():
+    assert read_lines("place_pair_next.txt") and read_lines("agency_unit_stop.txt")
+    heads = read_table("name_heads.tsv")
+    assert {r["label"] for r in heads} == {"Place", "Organization", "Event"}
+    assert all(0 <= int(r["min_middle"]) <= int(r["max_middle"]) for r in heads)
+    units = read_table("agency_units.tsv")
+    assert all(int(r["min_middle"]) <= int(r["max_middle"]) for r in units)
