@@ -3,6 +3,7 @@
     python bench/scale_bench.py                 # stages for jobs=1 and 2 on 1,000 articles, then 10k -> store
     python bench/scale_bench.py --small 300 --no-large
     python bench/scale_bench.py --profile 300   # cProfile of the extraction of 300 articles
+    python bench/scale_bench.py --breakdown 1000  # CPU time of each extraction stage
 
 Corpora are made by bench/make_corpus.py (real sentences of ../shared, recombined; deterministic)
 under build/bench/. Figures are characters of article text per second of wall time:
@@ -199,6 +200,61 @@ def large(path: Path, jobs: int) -> dict:
     return res
 
 
+def breakdown(path: Path, n: int, repeat: int = 3) -> dict:
+    """Extraction time per stage in this process (best of ``repeat`` passes, CPU time).
+
+    The build path (``kg.extractor._mentions_for``) asks each component for its mentions on the
+    text; the Doc path (``nlp(text)``, what a spaCy user gets) also makes the Doc, the sentence
+    flags and the spans: it is timed apart.
+    """
+    from kg import extractor
+    from kg.ingest import iter_documents
+    from kg.nlp import get_pipeline
+    from kg.parallel import warm
+
+    warm()
+    docs = [d for _, d in zip(range(n), iter_documents([path]))]
+    chars = sum(len(d.text) for d in docs)
+    nlp = get_pipeline()
+    procs = dict(nlp.pipeline)
+    ents, tgts = procs["govkg_entities"], procs["govkg_targets"]
+    texts = [(extractor._pipeline_text(d), d.date) for d in docs]
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(repeat):
+            t = time.process_time()
+            fn()
+            times.append(time.process_time() - t)
+        return min(times)
+
+    cached = {d.id: extractor._mentions_for(d) for d in docs}
+    real = extractor._mentions_for
+    res = {
+        "simplify": best(lambda: [extractor._pipeline_text(d) for d in docs]),
+        "rules": best(lambda: [ents.find_mentions(x, d) for x, d in texts]),
+        "targets": best(lambda: [tgts.find_mentions(x, d) for x, d in texts]),
+        "resolve": best(lambda: [extractor.resolve([m for m in cached[d.id] if m.label != "Target"],
+                                                   extractor.load_gazetteer(), d.id) for d in docs]),
+    }
+    try:
+        extractor._mentions_for = lambda d: cached[d.id]
+        res["relations+records"] = best(lambda: [extractor.extract_document(d) for d in docs]) - res["resolve"]
+    finally:
+        extractor._mentions_for = real
+    res["extract_document"] = best(lambda: [extractor.extract_document(d) for d in docs])
+    res["make_doc"] = best(lambda: [nlp.make_doc(x) for x, _ in texts])
+    res["Doc pipeline"] = best(lambda: [extractor._doc_for(d) for d in docs])
+    print(f"\n== extraction by stage, {len(docs)} articles, {chars} chars (CPU time, best of {repeat})")
+    for key in ("simplify", "rules", "targets", "resolve", "relations+records", "extract_document",
+                "make_doc", "Doc pipeline"):
+        note = {"extract_document": "  <- the build path, all of the above",
+                "make_doc": "  (Doc path only: CharTokenizer)",
+                "Doc pipeline": "  (nlp(text) with date: make_doc + all components + spans)"}.get(key, "")
+        print(f"  {key:20s} {rate(chars, res[key])}{note}")
+    return res
+
+
 def profile(path: Path, n: int) -> None:
     from kg.ingest import iter_documents
     from kg.parallel import extract_chunk, warm
@@ -229,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-large", action="store_true")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--profile", type=int, metavar="N", help="only profile the extraction of N articles")
+    ap.add_argument("--breakdown", type=int, metavar="N",
+                    help="only time each extraction stage (rules, targets, resolve, ...) on N articles")
     a = ap.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average "
@@ -236,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     small = corpus(a.small)
     if a.profile:
         profile(small, a.profile)
+        return 0
+    if a.breakdown:
+        breakdown(small, a.breakdown)
         return 0
     for j in a.jobs:
         stages(small, j)

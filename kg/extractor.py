@@ -30,7 +30,7 @@ from dataclasses import replace
 from .gazetteer import load_gazetteer
 from .model import Document, Entity, Extraction, Mention, Provenance, Relation
 from .nlp import get_pipeline
-from .nlp.components import MENTIONS
+from .nlp.components import MENTIONS, find_mentions
 from .nlp.script import to_simplified
 from .nlp.sentences import is_heading, paragraph_spans, sentence_spans
 from .resolve import Resolved, resolve
@@ -44,11 +44,16 @@ _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|�
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
 
 
-def _doc_for(document: Document):
-    """Run the pipeline over the document (a traditional-script text through its simplified copy)."""
-    nlp = get_pipeline()
+def _pipeline_text(document: Document) -> str:
+    """The text the pipeline reads: a traditional-script text through its simplified copy."""
     # lone surrogates (possible in a str, never in a file) cannot be encoded: U+FFFD keeps offsets
-    text = to_simplified(_SURROGATE.sub("\ufffd", document.text))
+    return to_simplified(_SURROGATE.sub("\ufffd", document.text))
+
+
+def _doc_for(document: Document):
+    """Run the pipeline over the document: the spaCy Doc, with spans and sentence starts."""
+    nlp = get_pipeline()
+    text = _pipeline_text(document)
     doc = nlp.make_doc(text)
     doc.user_data["govkg.text"] = text
     if document.date is not None:
@@ -56,6 +61,19 @@ def _doc_for(document: Document):
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def _mentions_for(document: Document) -> list[Mention]:
+    """``_doc_for(document).user_data["govkg.mentions"]``, found without building the Doc.
+
+    The build needs only the components' mentions (offsets into the text), never the tokens or
+    spans, so it asks each component for them directly (:func:`kg.nlp.components.find_mentions`);
+    a pipeline with a component that cannot do that is run as a whole.
+    """
+    found = find_mentions(get_pipeline(), _pipeline_text(document), document.date)
+    if found is None:
+        return _doc_for(document).user_data[MENTIONS]
+    return found
 
 
 def extract_mentions(text: str, date=None, doc_id: str = "text") -> list[Mention]:
@@ -67,8 +85,7 @@ def extract_mentions(text: str, date=None, doc_id: str = "text") -> list[Mention
     ``attributes["unresolved"]`` and no id: it makes no graph node. Mentions that stand for
     nothing (a short form far from the text's places) are left out.
     """
-    doc = _doc_for(Document(id=doc_id, text=text, date=date))
-    raw = _original_surfaces(doc.user_data[MENTIONS], text)
+    raw = _original_surfaces(_mentions_for(Document(id=doc_id, text=text, date=date)), text)
     resolved, _ = resolve([m for m in raw if m.label != "Target"], load_gazetteer(), doc_id)
     out = [replace(r.mention, name=r.name, subtype=r.subtype,
                    attrs=r.mention.attrs + (("id", r.id or None), ("types", r.extra_types),
@@ -89,23 +106,52 @@ class _Sentences:
         self.spans = sentence_spans(text)
         self.starts = [s for s, _ in self.spans]
         self.text = text
+        self._texts: dict[tuple[int, int], str] = {}
 
     def of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, pos) - 1
         return self.spans[max(i, 0)] if self.spans else (0, len(self.text))
 
+    def text_of(self, span: tuple[int, int]) -> str:
+        """The sentence's text, one str per sentence: every provenance in it shares the object,
+        so an extraction pickled to the parent process carries each sentence once."""
+        t = self._texts.get(span)
+        if t is None:
+            t = self._texts[span] = self.text[span[0]:span[1]]
+        return t
+
+
+class _Paragraphs:
+    def __init__(self, text: str):
+        self.spans = paragraph_spans(text)
+        self.starts = [s for s, _ in self.spans]
+
+
+class _ByStart:
+    """Resolved mentions by start offset: the ones starting in a range, in their list order
+    (what a scan of the whole list would give, without the scan: long texts stay linear)."""
+
+    def __init__(self, items: list[Resolved]):
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda i: items[i].mention.start)
+        self.starts = [items[i].mention.start for i in self.order]
+
+    def starting_in(self, lo: int, hi: int) -> list[Resolved]:
+        """Items with ``lo <= mention.start <= hi``, in list order."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, hi)
+        return [self.items[i] for i in sorted(self.order[a:b])]
+
 
 def _prov(doc: Document, sents: _Sentences, start: int, end: int, rule: str, conf: float) -> Provenance:
-    s, e = sents.of(start)
-    return Provenance(doc.id, start, end, doc.text[s:e], s, rule, conf)
+    span = sents.of(start)  # sents is over doc.text
+    return Provenance(doc.id, start, end, sents.text_of(span), span[0], rule, conf)
 
 
 def extract_document(document: Document) -> Extraction:
     """Entities, targets and relations of one document, with provenance."""
     gaz = load_gazetteer()
-    doc = _doc_for(document)
     text = document.text
-    mentions = _original_surfaces(doc.user_data[MENTIONS], text)
+    mentions = _original_surfaces(_mentions_for(document), text)
     resolved, ctx = resolve([m for m in mentions if m.label != "Target"], gaz, document.id)
     resolved = [r for r in resolved if not r.attrs.get("unresolved")]  # no node for an unknown 区委
     targets = [m for m in mentions if m.label == "Target"]
@@ -138,10 +184,12 @@ def extract_document(document: Document) -> Extraction:
             relate(r.id, "partOf", r.attrs["parent"], r.mention.start, r.mention.end, "partOf.nested_agency", 0.9)
     _campaign_relations(resolved, entities, relate)
     _project_relations(resolved, relate)
-    speaker_of = _speaker_scopes(text, resolved)
-    _responsibility(resolved, speaker_of, text, relate)
+    paras = _Paragraphs(text)
+    speaker_of = _speaker_scopes(text, resolved, paras.spans)
+    _responsibility(resolved, speaker_of, text, relate, paras.spans)
 
     # targets: nodes of their own, linked to their setter and project
+    resolved_by_start = _ByStart(resolved)
     for t in targets:
         a = t.attributes
         tid = f"target/{document.id}/{t.start}-{t.end}"
@@ -152,7 +200,7 @@ def extract_document(document: Document) -> Extraction:
         attrs["text"] = t.text
         entities[tid] = {"kind": "Target", "name": t.text, "aliases": set(), "subtype": None, "types": set(),
                          "attrs": attrs, "prov": [_prov(document, sents, t.start, t.end, t.rule, t.confidence)]}
-        _target_relations(tid, t, resolved, speaker_of, sents, text, relate)
+        _target_relations(tid, t, resolved_by_start, speaker_of, sents, text, relate, paras)
 
     ents = tuple(
         Entity(eid, e["kind"], e["name"], tuple(sorted(e["aliases"] - {e["name"]})), e["subtype"],
@@ -196,21 +244,24 @@ def _campaign_relations(resolved: list[Resolved], entities: dict, relate) -> Non
 
 
 def _project_relations(resolved: list[Resolved], relate) -> None:
-    places = [r for r in resolved if r.kind == "Place"]
+    places = _ByStart([r for r in resolved if r.kind == "Place"])
     for p in resolved:
         if p.kind != "Project":
             continue
-        for pl in places:
+        for pl in places.starting_in(p.mention.start, p.mention.end):
             m, n = p.mention, pl.mention
             if m.start <= n.start and n.end <= m.end:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
 
 
-def _speaker_scopes(text: str, resolved: list[Resolved]) -> dict[int, Resolved]:
+def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]) -> dict[int, Resolved]:
     """Paragraph index -> the agency speaking in it (see the module docstring)."""
-    paras = paragraph_spans(text)
     agencies = sorted((r for r in resolved if r.kind == "Agency" or "Agency" in r.extra_types),
                       key=lambda r: r.mention.start)
+    starts = [a.mention.start for a in agencies]
+    by_end: dict[int, int] = {}  # end offset -> the last agency (in list order) that ends there
+    for k, a in enumerate(agencies):
+        by_end[a.mention.end] = k
     out: dict[int, Resolved] = {}
     current = None
     for i, (s, e) in enumerate(paras):
@@ -219,23 +270,25 @@ def _speaker_scopes(text: str, resolved: list[Resolved]) -> dict[int, Resolved]:
             continue
         speaker = None
         for mt in _SPEAKER.finditer(text, s, e):
-            before = [a for a in agencies if s <= a.mention.end <= mt.start() and mt.start() - a.mention.end <= 2]
+            # the last agency (in list order) that ends at most 2 characters before the match
+            before = [by_end[x] for x in range(max(s, mt.start() - 2), mt.start() + 1) if x in by_end]
             if before:
-                speaker = before[-1]
+                speaker = agencies[max(before)]
                 break
         if speaker is not None:
             current = speaker
         elif current is not None:
             # an agency subject at the paragraph's start ends the previous statement
-            if any(s <= a.mention.start < s + 12 for a in agencies if a.id != current.id):
+            if any(agencies[k].id != current.id for k in range(bisect.bisect_left(starts, s),
+                                                                 bisect.bisect_left(starts, s + 12))):
                 current = None
         if current is not None:
             out[i] = current
     return out
 
 
-def _responsibility(resolved: list[Resolved], speaker_of: dict[int, Resolved], text: str, relate) -> None:
-    paras = paragraph_spans(text)
+def _responsibility(resolved: list[Resolved], speaker_of: dict[int, Resolved], text: str, relate,
+                    paras: list[tuple[int, int]]) -> None:
     starts = [s for s, _ in paras]
     projects = [r for r in resolved if r.kind == "Project"]
     for p in projects:
@@ -244,35 +297,36 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, Resolved], t
         if sp is not None:
             relate(sp.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.speaker", 0.7)
     # 牵头: in policy documents the lead agencies of an item stand after 牵头单位 or before 牵头
-    agencies = [r for r in resolved if r.kind == "Agency"]
+    agencies = _ByStart([r for r in resolved if r.kind == "Agency"])
+    by_start = _ByStart(projects)
     for s, e in paras:
         for mt in _LEAD.finditer(text, s, e):
             pos, after = mt.start(), mt.group("list") is not None
             if after:  # the lead list runs to the end of its bracket or sentence
                 ends = [x for x in (text.find("）", pos, e), text.find(")", pos, e), text.find("。", pos, e)) if x != -1]
                 stop = min(ends) if ends else e
-                leads = [a for a in agencies if mt.end() <= a.mention.start and a.mention.end <= stop + 1]
+                leads = [a for a in agencies.starting_in(s, e + 1)
+                         if mt.end() <= a.mention.start and a.mention.end <= stop + 1]
             else:  # 省商务厅牵头: the agencies just before the word
-                leads = [a for a in agencies if s <= a.mention.start and a.mention.end <= pos
+                leads = [a for a in agencies.starting_in(s, e) if s <= a.mention.start and a.mention.end <= pos
                          and pos - a.mention.end <= 30]
             for a in leads:
-                for p in projects:
+                for p in by_start.starting_in(s, e - 1):
                     if s <= p.mention.start < e:
                         relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.lead", 0.7)
 
 
-def _target_relations(tid: str, t: Mention, resolved: list[Resolved], speaker_of, sents: _Sentences, text: str,
-                      relate) -> None:
+def _target_relations(tid: str, t: Mention, resolved: "_ByStart", speaker_of, sents: _Sentences, text: str,
+                      relate, paras: "_Paragraphs") -> None:
     s, e = sents.of(t.start)
-    in_sentence = [r for r in resolved if s <= r.mention.start and r.mention.end <= e]
+    in_sentence = [r for r in resolved.starting_in(s, e) if s <= r.mention.start and r.mention.end <= e]
     setters = [r for r in in_sentence if (r.kind == "Agency") and r.mention.end <= t.start
                and _SETTER.search(text, r.mention.end, min(t.start, r.mention.end + 40))]
     if setters:
         a = setters[-1]
         relate(tid, "setBy", a.id, a.mention.start, t.end, "setBy.sentence_agency", 0.8)
     else:
-        paras = paragraph_spans(text)
-        i = bisect.bisect_right([p[0] for p in paras], t.start) - 1
+        i = bisect.bisect_right(paras.starts, t.start) - 1
         sp = speaker_of.get(i)
         if sp is not None:
             relate(tid, "setBy", sp.id, t.start, t.end, "setBy.speaker", 0.6)

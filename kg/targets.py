@@ -198,6 +198,30 @@ def _compiled_time() -> list[tuple[str, re.Pattern]]:
     return [(k, re.compile(p)) for k, p in pats]
 
 
+@lru_cache(maxsize=None)
+def _time_kinds() -> list[tuple[str, re.Pattern, str | None, re.Pattern | None]]:
+    """(kind, pattern, a character every match of it holds, a word list every match holds one of).
+
+    :func:`find_time_phrases` skips a pattern whose character or words the text lacks (it could
+    not match there anyway).
+    """
+    char = {"mrange": "月", "month": "月", "yrange": "年", "abs": "年", "span": "年"}
+    words = {"plan": list(_plans()), "rel": list(_relative_years())}
+    out = []
+    for kind, rx in _compiled_time():
+        w = words.get(kind)
+        out.append((kind, rx, char.get(kind),
+                    re.compile("|".join(map(re.escape, sorted(w, key=len, reverse=True)))) if w else None))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _time_hint() -> re.Pattern:
+    """What every pattern of :func:`_compiled_time` needs: a digit, a numeral, a plan or a relative year."""
+    words = sorted(set(_plans()) | set(_relative_years()), key=len, reverse=True)
+    return re.compile(r"\d|[〇零○一二两三四五六七八九十]|" + "|".join(map(re.escape, words)))
+
+
 def _direction(kind: str, g: dict, deadline: _dt.date | None, base: _dt.date | None) -> str:
     pre, post = g.get("pre") or "", g.get("post") or ""
     if post in ("以来",):
@@ -321,8 +345,12 @@ def find_time_phrases(text: str, article_date: _dt.date | None = None) -> list[T
     >>> [(p.text, p.direction) for p in find_time_phrases("截至6月中旬,…,7月底前将实现", __import__("datetime").date(2019, 6, 28))]
     [('截至6月中旬', 'past'), ('7月底前', 'forward')]
     """
+    if not _time_hint().search(text):  # every time phrase holds a numeral, a plan or a relative year
+        return []
     found: list[tuple[int, int, str, re.Match]] = []
-    for kind, rx in _compiled_time():
+    for kind, rx, char, words in _time_kinds():
+        if (char is not None and char not in text) or (words is not None and not words.search(text)):
+            continue
         for m in rx.finditer(text):
             if m.end() == m.start() or not _valid(kind, m, text):
                 continue
@@ -337,6 +365,9 @@ def find_time_phrases(text: str, article_date: _dt.date | None = None) -> list[T
         out.append(TimePhrase(s, e, text[s:e], dl, _direction(kind, g, dl, article_date)))
         last = e
     return out
+
+
+_SPACE_GE = re.compile(r"\s*个")
 
 
 def _valid(kind: str, m: re.Match, text: str) -> bool:
@@ -356,7 +387,7 @@ def _valid(kind: str, m: re.Match, text: str) -> bool:
     if kind == "month":
         if before in ("个", "第"):
             return False
-        if re.match(r"\s*个", text[s:e]):
+        if _SPACE_GE.match(text, s, e):
             return False
     if kind == "plan":
         g = m.groupdict()
@@ -396,10 +427,15 @@ def resolve_deadline(phrase: str, article_date: _dt.date | None) -> _dt.date | N
     return _jionlp_deadline(phrase, article_date)
 
 
+_NOT_FOR_JIONLP = re.compile(r"\d\s*[-—–~～至到]\s*\d|以来|初|每")
+_ABS_YEAR = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年")
+
+
+@lru_cache(maxsize=4096)
 def _jionlp_deadline(phrase: str, base: _dt.date | None) -> _dt.date | None:
-    if re.search(r"\d\s*[-—–~～至到]\s*\d|以来|初|每", phrase):
+    if _NOT_FOR_JIONLP.search(phrase):
         return None
-    if base is None and not re.search(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年", phrase):
+    if base is None and not _ABS_YEAR.search(phrase):
         return None
     try:
         import time
@@ -438,82 +474,134 @@ class _Qty:
     num_start: int
 
 
+_NUM_RX = re.compile(_NUM)
+_RANGE_AHEAD = re.compile(r"\s*[-—–~～至到]\s*\d")
+_RANGE_BEHIND = re.compile(r"\d\s*[-—–~～]\s*$")
+_CN_SMALL = frozenset("零〇一二两三四五六七八九十")
+_UNIT_NAMES = {"％": "%", "标准箱": "标箱", "千米": "公里", "平方千米": "平方公里"}
+_NEVER = re.compile(r"(?!)")
+
+
+def _alternation(words) -> re.Pattern:
+    """A pattern whose ``match(text, pos)`` gives the first of ``words`` (in order) that ``text`` has at ``pos``."""
+    words = list(words)
+    if any(not w for w in words):
+        raise ValueError("empty entry in a targets word list")
+    return re.compile("|".join(map(re.escape, words))) if words else _NEVER
+
+
+@dataclass(frozen=True)
+class _QtyTables:
+    unit: re.Pattern
+    mult: re.Pattern
+    mult_factor: dict
+    inner: re.Pattern
+    suffix: re.Pattern
+    suffix_flags: dict
+    prefix_by_last: dict
+
+
+@lru_cache(maxsize=None)
+def _qty_tables() -> _QtyTables:
+    mk = _markers()
+    suffix_flags: dict[str, tuple[bool, str | None]] = {}
+    for marker, a, c in mk["suffix"]:
+        suffix_flags.setdefault(marker, (a, c))
+    prefix_by_last: dict[str, list[tuple[str, bool, str | None]]] = {}
+    for marker, a, c in mk["prefix"]:
+        if not marker:
+            raise ValueError("empty prefix marker in markers.tsv")
+        prefix_by_last.setdefault(marker[-1], []).append((marker, a, c))
+    return _QtyTables(
+        unit=_alternation(_units()),
+        mult=_alternation(mm for mm, _ in _MULT),
+        mult_factor=dict(_MULT),
+        inner=_alternation(m for m, _, _ in mk["inner"]),
+        suffix=_alternation(m for m, _, _ in mk["suffix"]),
+        suffix_flags=suffix_flags,
+        prefix_by_last=prefix_by_last,
+    )
+
+
 def _iter_quantities(text: str, masked: list[tuple[int, int]]) -> list[_Qty]:
-    units, mk = _units(), _markers()
+    """Every quantity of ``text`` whose number does not start inside a ``masked`` span.
+
+    Units, multipliers and markers are tried in the order of their word lists (longest first),
+    each as one alternation (the first entry that ``text`` has at the position wins).
+    """
+    tb = _qty_tables()
     out: list[_Qty] = []
-    for m in re.finditer(_NUM, text):
-        s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in masked):
+    for m in _NUM_RX.finditer(text):
+        s, e = m.span()
+        num = m.group("num")
+        if num is not None and not num[0].isdigit():
+            if _CN_SMALL.isdisjoint(num):
+                continue
+            if num in ("一", "二", "两") and not text[e:e + 1] in "万亿千百":
+                continue
+        if masked and any(a <= s < b for a, b in masked):
             continue
         before = text[s - 1] if s else " "
-        if re.match(r"\s*[-—–~～至到]\s*\d", text[e:e + 3]) or re.search(r"\d\s*[-—–~～]\s*$", text[max(0, s - 3):s]):
-            continue  # a range (2—3家) has no single value
         if before in "第×*xX/.．" or (before.isascii() and before.isalpha()):
             continue
-        if m.group("num") and not m.group("num")[0].isdigit():
-            cn = m.group("num")
-            if not any(c in cn for c in "零〇一二两三四五六七八九十"):
-                continue
-            if cn in ("一", "二", "两") and not text[e:e + 1] in "万亿千百":
-                continue
-        if m.group("pct") is not None:
+        if _RANGE_AHEAD.match(text[e:e + 3]) or _RANGE_BEHIND.search(text[max(0, s - 3):s]):
+            continue  # a range (2—3家) has no single value
+        if num is None:
             raw = m.group("pct")
             v = float(raw) if raw[0].isdigit() else _cn_to_int(raw)
             if v is None:
                 continue
             value, unit, pos = float(v), "%", e
+            approx = False
         else:
-            raw = m.group("num").replace(",", "")
+            raw = num.replace(",", "")
             v = float(raw) if raw[0].isdigit() else _cn_to_int(raw)
             if v is None:
                 continue
-            value, pos, unit = float(v), e, None
-            approx_inner = False
+            value, pos = float(v), e
+            approx = False
             after = text[pos:pos + 1]
-            if after.isascii() and after.isalpha() and not text[pos:].startswith("Mbps"):
+            if after.isascii() and after.isalpha() and not text.startswith("Mbps", pos):
                 continue
-            direct = next((u for u in units if text.startswith(u, pos)), None)
+            direct = tb.unit.match(text, pos)
             if direct is None:
-                for mm, factor in _MULT:
-                    if text.startswith(mm, pos):
-                        value *= factor
-                        pos += len(mm)
-                        break
-                for marker, _, _ in mk["inner"]:
-                    if text.startswith(marker, pos):
-                        approx_inner = True
-                        pos += len(marker)
-                        break
-                if approx_inner:
-                    for mm, factor in _MULT:
-                        if text.startswith(mm, pos):
-                            value *= factor
-                            pos += len(mm)
-                            break
-                direct = next((u for u in units if text.startswith(u, pos)), None)
-            if direct is None:
-                continue
-            unit = direct
-            pos += len(direct)
-            unit = {"％": "%", "标准箱": "标箱", "千米": "公里", "平方千米": "平方公里"}.get(unit, unit)
+                mm = tb.mult.match(text, pos)
+                if mm is not None:
+                    value *= tb.mult_factor[mm.group()]
+                    pos = mm.end()
+                mi = tb.inner.match(text, pos)
+                if mi is not None:
+                    approx = True
+                    pos = mi.end()
+                    mm = tb.mult.match(text, pos)
+                    if mm is not None:
+                        value *= tb.mult_factor[mm.group()]
+                        pos = mm.end()
+                direct = tb.unit.match(text, pos)
+                if direct is None:
+                    continue
+            unit = direct.group()
+            pos = direct.end()
+            unit = _UNIT_NAMES.get(unit, unit)
             if unit == "百分点":
                 unit = "个百分点"
-        approx, comp = (approx_inner if m.group("pct") is None else False), None
+        comp = None
         end = pos
-        for marker, a, c in mk["suffix"]:
-            if text.startswith(marker, end):
-                approx = approx or a
-                comp = c or comp
-                end += len(marker)
-                break
+        ms = tb.suffix.match(text, end)
+        if ms is not None:
+            a, c = tb.suffix_flags[ms.group()]
+            approx = approx or a
+            comp = c
+            end = ms.end()
         start = s
-        head = text[max(0, s - 4):s]
-        for marker, a, c in mk["prefix"]:
-            if head.endswith(marker):
-                approx = approx or a
-                comp = comp or c
-                start = s - len(marker)
-                break
+        if s:
+            lo = max(0, s - 4)
+            for marker, a, c in tb.prefix_by_last.get(before, ()):
+                if text.endswith(marker, lo, s):
+                    approx = approx or a
+                    comp = comp or c
+                    start = s - len(marker)
+                    break
         out.append(_Qty(start, end, value, unit, approx, comp or "=", s))
     return out
 
@@ -544,9 +632,12 @@ def parse_quantity(text: str) -> tuple[float | None, str | None, bool, str | Non
     return (q.value, q.unit, q.approx, q.comparator, text[q.start:q.end])
 
 
+_BARE_NUMBER = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万亿|亿|万|千|百)?")
+
+
 def _bare_number(s: str) -> float | None:
     """A text that is only a number (三千, 两万, 1.5亿): its value, else None."""
-    m = re.fullmatch(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万亿|亿|万|千|百)?", s)
+    m = _BARE_NUMBER.fullmatch(s)
     if not m:
         return None
     v = float(m.group(1)) if m.group(1)[0].isdigit() else _cn_to_int(m.group(1))
@@ -597,21 +688,28 @@ _TAIL_STRIP = re.compile(r"(?:要|将|力争|确保|争取|努力|可|均|分别
                          r"建成|建设|培育|打造|推广|实施|完成|实现|引导|推动|占比|为|在|的|约|近|逾|以上|比例)+$")
 
 
+_OBJ_SPLIT = re.compile(r"[对把将由让使从与向]")
+_OBJ_MARK = re.compile(r"[对把]")
+_SHORT_TAIL = re.compile(r"(?:达到|达|为|在|的|约|近|逾)+$")
+_LEAD_NOTE = re.compile(r"^[（(][^）)]*[）)]")
+_POST_METRIC = re.compile(r"[^，,。；;、将要可均的]{2,16}?(?=(?:[，,]|将|要|可|均|的|进行|实施|开展|纳入|实现|步入|完成|$))")
+
+
 def _metric(clause: str, q: _Qty | None, offset: int) -> str | None:
     if q is None:
         return None
     pre = clause[: q.start - offset]
     for t in find_time_phrases(pre):
         pre = pre.replace(t.text, "")
-    pre = re.split(r"[对把将由让使从与向]", pre)[-1] if re.search(r"[对把]", pre) else pre
+    pre = _OBJ_SPLIT.split(pre)[-1] if _OBJ_MARK.search(pre) else pre
     pre = _LEAD_STRIP.sub("", pre.strip(_FILLER)).strip(_FILLER)
     short = _TAIL_STRIP.sub("", pre).strip(_FILLER)
     if 0 < len(short) < 3 and len(pre) <= 20:
-        short = re.sub(r"(?:达到|达|为|在|的|约|近|逾)+$", "", pre)  # 经济增长6% -> 经济增长
+        short = _SHORT_TAIL.sub("", pre)  # 经济增长6% -> 经济增长
     if 2 <= len(short) <= 20:
         return short
-    post = re.sub(r"^[（(][^）)]*[）)]", "", clause[q.end - offset:])
-    m = re.match(r"[^，,。；;、将要可均的]{2,16}?(?=(?:[，,]|将|要|可|均|的|进行|实施|开展|纳入|实现|步入|完成|$))", post)
+    post = _LEAD_NOTE.sub("", clause[q.end - offset:])
+    m = _POST_METRIC.match(post)
     if m:
         return m.group(0).strip(_FILLER) or None
     return None
@@ -625,19 +723,48 @@ class _Clause:
     times: list[TimePhrase]
 
 
+_TIME_ONLY_REST = re.compile(r"^(?:据悉|据了解|同时|其中|另外|此外|而|在|从|自|于|截至|今年|当前|目前)|(?:以来|起|开始|里|中)$")
+
+
 def _is_time_only(c: _Clause) -> bool:
     if not c.times:
         return False
     rest = c.text
     for t in sorted(c.times, key=lambda t: -t.start):
         rest = rest[: t.start - c.start] + rest[t.end - c.start:]
-    rest = re.sub(r"^(?:据悉|据了解|同时|其中|另外|此外|而|在|从|自|于|截至|今年|当前|目前)|(?:以来|起|开始|里|中)$", "", rest.strip(_FILLER))
+    rest = _TIME_ONLY_REST.sub("", rest.strip(_FILLER))
     return len(rest.strip(_FILLER)) == 0
 
 
+@lru_cache(maxsize=None)
+def _target_hint() -> re.Pattern | None:
+    """What a sentence needs to hold a target when no time phrase governs it from outside.
+
+    A target is checkable through a quantity (a digit or a numeral), a time phrase (see
+    :func:`_time_hint`), a range (digits) or a result under a goal header (目标是：). None when a
+    goal-header cue does not require 目标 (the pre-filter is then off).
+    """
+    for rx in _lines("cues.tsv"):
+        if rx[0] == "goal_header":
+            top = rx[1]
+            while True:
+                stripped = re.sub(r"\([^()]*\)", "", top)
+                if stripped == top:
+                    break
+                top = stripped
+            if "目标" not in top or "|" in top:
+                return None
+    return re.compile(_time_hint().pattern + r"|[\d零〇○一二两三四五六七八九十百千]|目标")
+
+
+@lru_cache(maxsize=4096)
 def _strong_forward(text: str) -> bool:
     cues = _cues()
     return bool(cues["forward"].search(text) or cues["weak_forward_req"].search(text))
+
+
+_LEAD_MODAL = re.compile(r"^(?:将|要|可|均|都|全部|基本)")
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*")
 
 
 def find_targets(sentence: str, article_date: _dt.date | None = None, *,
@@ -675,31 +802,41 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     """
     if not sentence or not sentence.strip():
         return []
+    hint = _target_hint()
+    if governing_time is None and hint is not None and not hint.search(sentence):
+        return []  # no time phrase, quantity or goal header: nothing can be forward and checkable
     cues = _cues()
     # a time phrase in brackets after a name (行动计划（2021-2023年）) is the name's period, not a deadline
     all_times = [t for t in find_time_phrases(sentence, article_date)
                  if not (sentence[t.start - 1:t.start] in "（(" and sentence[t.end:t.end + 1] in "）)"
                          and t.start > 0 and t.end < len(sentence))]
+    # The quantities of the whole sentence, found once. A clause's own are those whose number
+    # starts inside it: no number, unit or marker spans a clause separator, so a quantity found
+    # in the clause's text alone, or in the sentence up to the clause's end, is the same one.
+    masked = [(t.start, t.end) for t in all_times]
+    sentence_qs = _iter_quantities(sentence, masked)
+    if (governing_time is None and hint is not None and not all_times and not sentence_qs
+            and "目标" not in sentence and not _RANGE_QTY.search(sentence)):
+        return []  # a numeral but no quantity, time phrase, range or goal header (进一步, 统一)
     clauses: list[_Clause] = []
     for s, e in split_clauses(sentence):
         clauses.append(_Clause(s, e, sentence[s:e], [t for t in all_times if s <= t.start and t.end <= e]))
 
+    def qs_any(c: _Clause) -> bool:
+        return any(c.start <= q.num_start < c.end for q in sentence_qs)
+
     # merge a subject clause into the predicate clause that follows it (…贫困户,将共同步入…)
     merged: list[_Clause] = []
-    lead_modal = re.compile(r"^(?:将|要|可|均|都|全部|基本)")
     for c in clauses:
-        if merged and lead_modal.match(c.text):
+        if merged and _LEAD_MODAL.match(c.text):
             p = merged[-1]
-            if (not _is_time_only(p) and not cues["reporting"].search(p.text) and not _strong_forward(p.text)
+            if (len(p.text) <= 30 and qs_any(p) and not _is_time_only(p) and not cues["reporting"].search(p.text)
+                    and not _strong_forward(p.text)
                     and not cues["outcome"].search(p.text) and not cues["past"].search(p.text)
-                    and not cues["goal_header"].search(p.text) and len(p.text) <= 30
-                    and _iter_quantities(p.text, [(t.start - p.start, t.end - p.start) for t in p.times])):
+                    and not cues["goal_header"].search(p.text)):
                 merged[-1] = _Clause(p.start, c.end, sentence[p.start:c.end], p.times + c.times)
                 continue
         merged.append(c)
-
-    def qs_any(c: _Clause) -> bool:
-        return bool(_iter_quantities(c.text, [(t.start - c.start, t.end - c.start) for t in c.times]))
 
     gov: TimePhrase | None = None
     if governing_time:
@@ -730,20 +867,22 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             gov = head_gov
         if eff is not None and eff.direction == "past":
             continue
+        qs = [q for q in sentence_qs if q.start >= c.start and q.num_start < c.end]
+        has_deadline = eff is not None and eff.deadline is not None or (eff is not None and eff.direction == "forward")
+        if not (qs or (tp is not None and tp.direction == "forward") or has_deadline or goal_ctx
+                or _RANGE_QTY.search(c.text)):
+            continue  # cannot be checkable (the full test is below; every test here is a pure filter)
         if cues["past"].search(c.text):
             continue
         if tp is not None and not qs_any(c) and not _has_content(c, tp):
             continue  # （6月底完成 : a bare deadline note
-        if not _strong_forward(c.text) and cues["adverbial"].search(re.sub(r"^\s*\d{1,3}\s*[．.、]\s*", "", c.text.lstrip(_FILLER))):
+        if not _strong_forward(c.text) and cues["adverbial"].search(_ITEM_NUMBER.sub("", c.text.lstrip(_FILLER))):
             continue
-        masked = [(t.start, t.end) for t in all_times]
-        qs = [q for q in _iter_quantities(sentence[: c.end], masked) if q.start >= c.start]
         outcome = bool(cues["outcome"].search(c.text))
         forward = bool((eff is not None and eff.direction == "forward") or _strong_forward(c.text) or goal_ctx)
         if not forward:
             continue
         own_deadline = tp is not None and tp.direction == "forward" and _has_content(c, tp)
-        has_deadline = eff is not None and eff.deadline is not None or (eff is not None and eff.direction == "forward")
         # checkable: a value; or a deadline of its own; or a result predicate within a period
         checkable = (bool(qs) or own_deadline or (outcome and (has_deadline or goal_ctx))
                      or bool(_RANGE_QTY.search(c.text)))
@@ -800,14 +939,19 @@ def _enumerated(sentence: str, c: _Clause, qs: list[_Qty]) -> list[_Qty]:
     return after
 
 
+_ENUM_TAIL = re.compile(r"(?:占比|比重|增速|增长|分别)+$")
+_ENUM_SEP = re.compile(r"以及|[、和及与]")
+_ENUM_HEAD = re.compile(r"^.*(?:国家|地区|的)")
+
+
 def _enum_metrics(clause: str, n: int) -> list[str | None] | None:
     """货物贸易、对外投资和实际利用外资分别占比达…: the n listed metrics before 分别, else None."""
-    head = re.sub(r"(?:占比|比重|增速|增长|分别)+$", "", clause[: clause.find("分别")])
-    items = [x for x in re.split(r"以及|[、和及与]", head) if x.strip(_FILLER)]
+    head = _ENUM_TAIL.sub("", clause[: clause.find("分别")])
+    items = [x for x in _ENUM_SEP.split(head) if x.strip(_FILLER)]
     if len(items) < n:
         return None
     items = items[-n:]
-    items[0] = re.sub(r"^.*(?:国家|地区|的)", "", items[0]) or items[0]
+    items[0] = _ENUM_HEAD.sub("", items[0]) or items[0]
     return [x.strip(_FILLER) or None for x in items]
 
 
@@ -817,15 +961,22 @@ _TRAILING_NOTE = re.compile(r"[（(]([^（）()]*)[）)]\s*$")
 _NOTE_BODY = re.compile(r"牵头|负责|责任单位|考核单位|完成|推进|成效")
 
 
+_NOTE_GROUP = re.compile(r"[（(]([^（）()]*)[）)]")
+_NOTE_HEAD_SEP = re.compile(r"[，,；;]")
+
+
 def _note_time(note: str) -> str | None:
-    for grp in re.findall(r"[（(]([^（）()]*)[）)]", note):
+    for grp in _NOTE_GROUP.findall(note):
         if not _NOTE_BODY.search(grp):
             continue
-        head = re.split(r"[，,；;]", grp)[0]
+        head = _NOTE_HEAD_SEP.split(grp)[0]
         phrases = find_time_phrases(head)
         if phrases:
             return phrases[0].text
     return None
+
+
+_ITEM_LEAD = re.compile(r"\s*\d{1,3}\s*[．.、]\s*")
 
 
 def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> list[tuple[int, int, TargetFields]]:
@@ -858,7 +1009,7 @@ def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> lis
                 out.extend(valued)
             else:
                 s, e = pending[0][0], pending[-1][1]
-                m = re.match(r"\s*\d{1,3}\s*[．.、]\s*", text[s:e])
+                m = _ITEM_LEAD.match(text[s:e])
                 if m:
                     s += m.end()
                 out.append((s, e, TargetFields(text=text[s:e], deadline=resolve_deadline(gov, article_date),
@@ -866,8 +1017,10 @@ def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> lis
         pending.clear()
 
     prev_line = None
+    ln, counted = 0, 0  # line of the sentence: the newlines before it, counted once over the text
     for s, e in sents:
-        ln = text.count("\n", 0, s)
+        ln += text.count("\n", counted, s)
+        counted = s
         if prev_line is not None and ln != prev_line:
             flush(None)
         prev_line = ln

@@ -11,6 +11,7 @@ __all__ = ["sentence_spans", "paragraph_spans", "is_heading"]
 
 HEADING_MAX = 30
 
+_ENDS_SENTENCE = re.compile(r"[。！？；!?;）)]$")
 _END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 
 
@@ -33,10 +34,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line."""
     out, start = [], 0
-    for m in re.finditer(r"\n", text):
-        _add(text, start, m.start(), out)
-        start = m.end()
-    _add(text, start, len(text), out)
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and not line.isspace():
+            _add(text, start, end, out)
+        start = end + 1
     return out
 
 
@@ -47,7 +49,7 @@ def is_heading(line: str) -> bool:
     (True, False)
     """
     line = line.strip()
-    return 0 < len(line) <= HEADING_MAX and not re.search(r"[。！？；!?;）)]$", line)
+    return 0 < len(line) <= HEADING_MAX and not _ENDS_SENTENCE.search(line)
 
 
 def _add(text: str, start: int, end: int, out: list) -> None:
