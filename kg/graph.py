@@ -38,12 +38,12 @@ class KnowledgeGraph:
 
     def __init__(self, graph: nx.MultiDiGraph | None = None):
         self.nx: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
-        self._rdf = None
+        self._rdf = self._sparql = None
 
     # ------------------------------------------------------------------ building
     def add(self, ex: Extraction) -> None:
         """Merge one document's extraction into the graph (re-adding a document replaces it)."""
-        self._rdf = None
+        self._rdf = self._sparql = None
         d = ex.document
         doc_node = f"doc/{d.id}"
         if doc_node in self.nx:
@@ -83,7 +83,7 @@ class KnowledgeGraph:
 
     def remove_document(self, doc_id: str) -> None:
         """Retract one document: its provenance, its targets, and entities only it mentioned."""
-        self._rdf = None
+        self._rdf = self._sparql = None
         doc_node = f"doc/{doc_id}"
         for node in list(self.nx.nodes):
             data = self.nx.nodes[node]
@@ -143,9 +143,11 @@ class KnowledgeGraph:
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None):
         """Run a SPARQL query over the whole graph; values in ``bindings`` are bound, never pasted."""
-        from .store import query_graph
+        from .store import memory_store, run_query
 
-        return query_graph(self.nx, sparql, bindings)
+        if self._sparql is None:  # an in-memory pyoxigraph store, kept until the graph changes
+            self._sparql = memory_store(self.nx)
+        return run_query(self._sparql, sparql, bindings)
 
     def save(self, out_dir: str | os.PathLike, *, html: bool = True) -> dict[str, Path]:
         """Write graph.ttl (every triple), graph.trig, graph.nq, graph.nt, graph.jsonld and graph.html."""

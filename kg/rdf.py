@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, Namespace
 
@@ -211,8 +212,6 @@ class _OxNS:
         self._base = base
 
     def __getattr__(self, name: str):
-        import pyoxigraph as ox
-
         if name.startswith("_"):
             raise AttributeError(name)
         term = ox.NamedNode(self._base + name)
@@ -231,15 +230,11 @@ _OX_PRED = {k: getattr(_GK, str(v)[len(NS):]) for k, v in PREDICATE_PROP.items()
 
 @functools.lru_cache(maxsize=1 << 16)
 def _zh_cached(text: str):
-    import pyoxigraph as ox
-
     return ox.Literal(clean_text(text), language=LANG)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _str_cached(text: str):
-    import pyoxigraph as ox
-
     return ox.Literal(clean_text(text))
 
 
@@ -252,8 +247,6 @@ def _str(text: Any):
 
 
 def _typed(lex: str, datatype):
-    import pyoxigraph as ox
-
     return ox.Literal(lex, datatype=datatype)
 
 
@@ -311,8 +304,6 @@ def _json(obj: Any):
 
 @functools.lru_cache(maxsize=1 << 18)
 def _ox_iri(iri: str):
-    import pyoxigraph as ox
-
     return ox.NamedNode(iri)
 
 
@@ -557,8 +548,6 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
 
 def _rdflib_term(term):
     """A pyoxigraph IRI or literal as the rdflib term."""
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):  # pragma: no cover - quads() mints IRIs only
@@ -573,8 +562,6 @@ def _rdflib_term(term):
 def ox_quads(G: nx.MultiDiGraph) -> list:
     """The dataset of :func:`to_dataset` as distinct, sorted ``pyoxigraph.Quad`` objects (sorted so
     that files are the same bytes on every run)."""
-    import pyoxigraph as ox
-
     default = ox.DefaultGraph()
     out = {ox.Quad(s, p, o, default if g is None else g): None for s, p, o, g in quads(G)}
     return sorted(out, key=str)
@@ -620,8 +607,6 @@ def write_rdf(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[
     written to a temporary file beside it and moved into place, so a reader never sees half a
     file. Returns ``{"ttl": Path, ...}``.
     """
-    import pyoxigraph as ox
-
     out = Path(out_dir)
     quads = ox_quads(G)
     triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))

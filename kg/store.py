@@ -51,7 +51,7 @@ from .rdf import PREFIXES, _SUFFIX_FORMAT, doc_graph_iri, is_valid_iri, ox_quads
 from .rdf import quads as rdf_quads
 from .vocab import GK
 
-__all__ = ["Store", "Result", "query_graph", "run_query", "inject_values", "to_ox", "parse_binding", "FORMATS"]
+__all__ = ["Store", "Result", "query_graph", "memory_store", "run_query", "inject_values", "to_ox", "parse_binding", "FORMATS"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -583,7 +583,8 @@ DELETE {{ ?x ?p ?y }} WHERE {{
             raise StoreError(f"{self.path}: update failed: {exc}") from exc
 
 
-def _memory_store(source: Any) -> ox.Store:
+def memory_store(source: Any) -> ox.Store:
+    """An in-memory pyoxigraph store of a file, an rdflib Graph/Dataset or a networkx graph."""
     st = ox.Store()
     if isinstance(source, (str, os.PathLike)):
         p = Path(source)
@@ -617,4 +618,4 @@ def query_graph(source: Any, sparql: str, bindings: Mapping[str, Any] | None = N
                 max_results: int | None = None) -> Result:
     """Run SPARQL over a file (graph.ttl, graph.trig…), an rdflib Graph/Dataset or a networkx graph,
     loaded into an in-memory pyoxigraph store (default graph = union of all graphs)."""
-    return run_query(_memory_store(source), sparql, bindings, max_results=max_results)
+    return run_query(memory_store(source), sparql, bindings, max_results=max_results)

@@ -347,10 +347,16 @@ def find_time_phrases(text: str, article_date: _dt.date | None = None) -> list[T
     """
     if not _time_hint().search(text):  # every time phrase holds a numeral, a plan or a relative year
         return []
+    return _time_phrases(text, article_date, (
+        (kind, rx) for kind, rx, char, words in _time_kinds()
+        # a pattern whose required character or word is absent cannot match
+        if (char is None or char in text) and (words is None or words.search(text))))
+
+
+def _time_phrases(text: str, article_date, patterns) -> list[TimePhrase]:
+    """The matches of ``patterns`` (kind, compiled regex), longest first at each start, resolved."""
     found: list[tuple[int, int, str, re.Match]] = []
-    for kind, rx, char, words in _time_kinds():
-        if (char is not None and char not in text) or (words is not None and not words.search(text)):
-            continue
+    for kind, rx in patterns:
         for m in rx.finditer(text):
             if m.end() == m.start() or not _valid(kind, m, text):
                 continue

@@ -137,22 +137,7 @@ def test_sentence_quantities_are_the_clause_quantities():
 
 def _time_phrases_unfiltered(text: str, date) -> list:
     """find_time_phrases without its pre-filters (every pattern run over the text)."""
-    found = []
-    for kind, rx in targets._compiled_time():
-        for m in rx.finditer(text):
-            if m.end() == m.start() or not targets._valid(kind, m, text):
-                continue
-            found.append((m.start(), m.end(), kind, m))
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    out, last = [], -1
-    for s, e, kind, m in found:
-        if s < last:
-            continue
-        g = m.groupdict()
-        dl = targets._resolve_match(kind, g, date)
-        out.append(targets.TimePhrase(s, e, text[s:e], dl, targets._direction(kind, g, dl, date)))
-        last = e
-    return out
+    return targets._time_phrases(text, date, targets._compiled_time())
 
 
 def test_time_phrase_prefilters_lose_nothing():
