@@ -56,6 +56,7 @@ RULE_ORG_HEAD = "org.place+head"
 RULE_AGENCY_INTL = "agency.international_table"
 RULE_AGENCY_UNIT = "agency.agency+unit"
 RULE_AGENCY_ARMY = "agency.country+army"
+RULE_ORG_BOUNDED = "org.bounded_name+head"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -117,6 +118,12 @@ class _Tables:
     abbr_pair: re.Pattern | None = None
     abbr_single: re.Pattern | None = None
     name_heads: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # head -> (label, min, max middle, not_next)
+    org_bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
+    org_name_stop: tuple[str, ...] = ()
+    org_name_lead: frozenset[str] = frozenset()
+    org_name_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # whole/name/first -> tags
+    org_kind_count: int = 2000
+    org_cut_count: int = 100
 
 
 def _load_tables() -> _Tables:
@@ -163,6 +170,17 @@ def _load_tables() -> _Tables:
         t.place_not_before[row["name"]] = tuple(filter(None, row["not_before"].split("|")))
     for row in read_table("name_heads.tsv"):
         t.name_heads[row["head"]] = (row["label"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"])
+    for row in read_table("org_bounded_heads.tsv"):
+        t.org_bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
+    t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
+    t.org_name_lead = frozenset(read_lines("org_name_lead.txt"))
+    for row in read_table("org_name_tags.tsv"):
+        if row["where"] == "kind_count":
+            t.org_kind_count = int(row["tags"])
+        elif row["where"] == "cut_count":
+            t.org_cut_count = int(row["tags"])
+        else:
+            t.org_name_tags[row["where"]] = frozenset(row["tags"].split("|"))
     singles = []
     for row in read_table("place_abbreviations.tsv"):
         t.abbr[row["abbr"]] = (row["name"], row["strength"] == "strong")
@@ -173,6 +191,20 @@ def _load_tables() -> _Tables:
     not_next = re.escape("".join(read_lines("place_abbrev_not_next.txt")))
     t.abbr_single = re.compile(f"(?:{'|'.join(map(re.escape, singles))})(?![{not_next}])")
     return t
+
+
+@functools.lru_cache(maxsize=1)
+def _word_tags() -> dict[str, tuple[str, int]]:
+    """Word -> (part-of-speech tag, count) from jieba's dictionary (``jieba/dict.txt``)."""
+    from importlib import resources
+
+    out = {}
+    with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[0]] = (parts[2], int(parts[1]))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -260,7 +292,8 @@ class RuleSet:
         orgs = self._organizations(text)
         spans = []  # company names (_organizations) scan left greedily: they hide no place
         if by_cat["name_head"]:
-            units, unit_spans = self._named_units(text, by_cat["name_head"], places, agencies, orgs)
+            units, unit_spans = self._named_units(text, by_cat["name_head"], places, agencies, orgs,
+                                                  {h.end for h in by_cat["body"]})
             spans += unit_spans
             for m in units:
                 (places if m.label == "Place" else orgs).append(m)
@@ -335,7 +368,15 @@ class RuleSet:
             if any(d.level == "country" and not d.key.startswith("w/") for d in divs):
                 attrs += (("national", True),)  # 中国 itself
             out.append(Mention(label, h.text, h.start, h.end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
-        out.extend(self._suffix_places(text, out))
+        bounded = self._suffix_places(text, out)
+        if bounded:
+            # a short form inside a name the suffix rules bounded is part of that name (宁河 in
+            # 安宁河), there and wherever the text repeats the name (安宁河流域, which they leave)
+            names = {b.text for b in bounded}
+            out = [m for m in out if m.attributes.get("full", True)
+                   or not any(len(n) > len(m.text) and n.endswith(m.text)
+                              and text.startswith(n, m.end - len(n)) for n in names)]
+        out.extend(bounded)
         out.extend(self._abbreviations(text, cand))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
@@ -413,7 +454,7 @@ class RuleSet:
         for k in range(1, max_len + 1):
             s = i - k
             if s < 0:
-                return None
+                return 0 if k > 1 else None  # the text starts the name
             c = text[s]
             if c in PUNCT or c in QUOTE_OPEN or c in QUOTE_CLOSE or c in self.t.boundary_chars:
                 return s + 1 if k > 1 else None
@@ -624,13 +665,14 @@ class RuleSet:
 
     # ------------------------------------------------------------------ named units
     def _named_units(self, text: str, heads: list[Hit], places: list[Mention], agencies: list[Mention],
-                     orgs: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+                     orgs: list[Mention], body_ends: set[int] = frozenset()) -> tuple[list[Mention], list[tuple[int, int]]]:
         """Facilities, organizations and events named by a place and a head word
         (kg/data/name_heads.tsv): 桂林机场, 宁波舟山港, 北京大学, 中国队, 中国国际进口博览会.
         Returns the mentions (facilities as Place, organizations) and every name's span."""
         anchors = [m for m in places if self._anchor_ok(m)]
         starts = sorted({m.start for m in anchors})
         agency_ends = {m.end for m in agencies}
+        ends = agency_ends | {m.end for m in places}
         taken = [(o.start, o.end) for o in orgs]
         out, spans = [], []
         for h in self._longest(heads):
@@ -657,6 +699,11 @@ class RuleSet:
                     continue  # 武汉|建设国际航空港: a verb, not a name
                 start = s  # the earliest place that still makes one name: 宁波|舟山|港
             if start is None:
+                if label == "Organization" and h.payload in self.t.org_bounded and h.end not in body_ends:
+                    m = self._bounded_org(text, h, ends)
+                    if m is not None:
+                        spans.append((m.start, m.end))
+                        out.append(m)
                 continue
             if label == "Place":
                 # an address names its divisions first: 北京市|东城区|王府井大街218号
@@ -675,6 +722,65 @@ class RuleSet:
             elif label == "Organization":
                 out.append(Mention("Organization", name, start, h.end, RULE_ORG_HEAD, name, None, 0.7))
         return out, spans
+
+    def _bounded_org(self, text: str, h: Hit, ends: set[int]) -> Mention | None:
+        """复旦大学, 可口可乐公司, 申花队: an organization whose name starts with no place, bounded on
+        the left within the head's max_name characters (kg/data/org_bounded_heads.tsv); not a
+        kind (这所大学, 知名企业: kg/data/org_name_stop.txt) and not a name ending in a verb."""
+        lo, hi, kind_check = self.t.org_bounded[h.payload]
+        s = self._bounded_start(text, h.start, hi, ends)
+        if s is None:
+            s = self._word_start_before(text, h.start, hi)
+        if s is None:
+            return None
+        while s < h.start and text[s] in self.t.org_name_lead:
+            s += 1
+        name = text[s:h.start]
+        if not lo <= len(name) <= hi or not all(_CJK.match(c) for c in name):
+            return None
+        if name.startswith(self.t.org_name_stop) or name[0] in _NUMERAL:
+            return None
+        if any(c in self.t.boundary_chars for c in name) or self._verb_ending(text, h.start) is not None:
+            return None  # 进入|大学, 组建|队
+        if any(name[i:i + 2] in self.t.verb_set for i in range(len(name) - 1)):
+            return None
+        if kind_check and not self._proper_name(name, name + h.payload):
+            return None
+        tags = _word_tags()
+        if s > 0 and tags.get(text[s - 1:s + 1], ("", 0))[1] >= self.t.org_cut_count:
+            return None  # the start cuts a word: 从严|治党
+        tag, count = tags.get(name[-1] + h.payload, ("", 0))
+        if tag in ("n", "j", "v", "vn") and count >= self.t.org_kind_count // 4:
+            return None  # the head ends a common word: 科研团|队, 公办中|小学
+        return Mention("Organization", text[s:h.end], s, h.end, RULE_ORG_BOUNDED, text[s:h.end], None, 0.6)
+
+    def _word_start_before(self, text: str, end: int, max_len: int) -> int | None:
+        """Where a name of at most ``max_len`` characters ending at ``end`` starts when no
+        character bounds it: after the nearest word jieba tags as a verb, a function word or a
+        number (战胜|申花队, 加入|可口可乐公司); None if no such word is that close."""
+        w0 = max(0, end - max_len - 4)
+        tags, stop = _word_tags(), self.t.org_name_tags["first"]
+        pos = end
+        for tok in reversed(_jieba().lcut(text[w0:end])):
+            if tags.get(tok, ("", 0))[0] in stop or not all(_CJK.match(c) for c in tok):
+                return pos if pos < end else None
+            pos -= len(tok)
+            if end - pos > max_len:
+                return None
+        return pos if pos == 0 else None
+
+    def _proper_name(self, name: str, whole: str) -> bool:
+        """Whether ``name`` (before an organization head) is a name, not a kind or a phrase, by the
+        tags of jieba's dictionary (kg/data/org_name_tags.tsv)."""
+        tags, bad = _word_tags(), self.t.org_name_tags
+        no = ("", 0)
+        if tags.get(whole, no)[0] in bad["whole"] or tags.get(name, no)[0] in bad["name"]:
+            return False
+        tag, count = tags.get(name, no)
+        if tag == "n" and count >= self.t.org_kind_count:
+            return False  # a field, not a name: 保险|公司, 足球|队, 文化|俱乐部
+        first = next((name[:n] for n in range(len(name), 1, -1) if name[:n] in tags), None)
+        return first is None or first == name or tags[first][0] not in bad["first"]
 
     def _anchor_ok(self, m: Mention) -> bool:
         """A place that can start a facility's or an organization's name: a full division name, or

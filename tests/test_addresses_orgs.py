@@ -1,0 +1,94 @@
+"""Addresses (kg.address), organizations named without a place (rule org.bounded_name+head) and
+the place fixes found on the CLUENER / People's Daily error lists: sentences in the style of news
+from several provinces, each family with rows that must NOT give an entity."""
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.address import address_spans
+from kg.nlp import rules as R
+
+
+def addresses(text: str) -> list[str]:
+    return [a.text for a in address_spans(text, kg.extract(text))]
+
+
+def orgs(text: str) -> dict[str, str]:
+    return {m.text: m.rule for m in kg.extract(text) if m.label == "Organization"}
+
+
+def places(text: str) -> set[str]:
+    return {m.text for m in kg.extract(text) if m.label == "Place"}
+
+
+# ------------------------------------------------------------------ addresses
+@pytest.mark.parametrize("text,expected", [
+    # Henan, Sichuan, Guangdong, Beijing, a foreign chain with a direction word
+    ("河南省新乡市红旗区居民反映，小区门前道路积水。", ["河南省新乡市红旗区"]),
+    ("西昌市太和镇安宁河沿岸开展河道整治。", ["西昌市太和镇安宁河"]),
+    ("广州白云区京溪街组织开展消防演练。", ["广州白云区京溪街"]),
+    ("中国北京市朝阳区举办冬季长跑活动。", ["中国北京市朝阳区"]),
+    ("德国北部城镇遭遇强降雨。", ["德国北部"]),
+    ("浙江海宁市区新增两条公交线路。", ["浙江海宁市区"]),
+])
+def test_address_chains(text, expected):
+    assert addresses(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("中国和美国的代表举行会谈。", ["美国"]),          # the country itself is no address alone
+    ("上海北京两地联合发布通知。", ["上海", "北京"]),    # a list of places, not one address
+    ("热那亚意大利杯取胜。", ["热那亚", "意大利"]),       # a city, then a country it is not in
+])
+def test_address_lists_and_country(text, expected):
+    assert addresses(text) == expected
+
+
+def test_address_parts_are_the_place_mentions():
+    text = "湖北省武汉市江汉区民族街开展垃圾分类宣传。"
+    (addr,) = address_spans(text, kg.extract(text))
+    assert [p.text for p in addr.parts] == ["湖北省", "武汉市", "江汉区", "民族街"]
+    assert text[addr.start:addr.end] == addr.text
+
+
+# ------------------------------------------------------------------ organizations without a place
+@pytest.mark.parametrize("text,expected", [
+    ("他考上了复旦大学，毕业后加入可口可乐公司。", {"复旦大学", "可口可乐公司"}),   # Shanghai
+    ("国安队与申花队战成平局。", {"国安队", "申花队"}),                           # sport news
+    ("新芬党领导人表示欢迎。", {"新芬党"}),                                     # foreign party
+    ("据人民日报报道，全省春耕生产有序推进。", {"人民日报"}),                    # 据 is not part of it
+])
+def test_bounded_organizations(text, expected):
+    found = orgs(text)
+    assert expected <= set(found)
+    assert all(found[t] == R.RULE_ORG_BOUNDED for t in expected)
+
+
+@pytest.mark.parametrize("text", [
+    "这所大学的毕业生，一家公司和三支球队。",       # kinds with a demonstrative / measure word
+    "保险公司和足球队都参加了活动。",               # a field, not a name
+    "坚持全面从严治党，加强科研团队建设。",         # the start or the head cuts a word
+    "组建驻村工作队，考虑公司化运营。",             # an agency body; a verb before the head
+    "公办中小学招生工作开始。",                     # 中小学 is one word
+])
+def test_not_bounded_organizations(text):
+    assert not any(rule == R.RULE_ORG_BOUNDED for rule in orgs(text).values())
+
+
+# ------------------------------------------------------------------ place fixes
+def test_short_form_inside_a_bounded_water_name_is_no_place():
+    found = places("西昌市加强安宁河流域保护，安宁河沿岸实现全覆盖。")
+    assert "安宁河" in found and "宁河" not in found
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("三位来宾来到现场，向海内外来宾展示城市之美。", "来宾"),   # a guest, not 来宾市
+    ("北京时间3月31日消息，会议在线上举行。", "北京"),          # a time zone
+])
+def test_common_words_are_no_places(text, not_place):
+    assert not_place not in places(text)
+
+
+def test_full_name_of_an_ambiguous_short_form_still_matches():
+    assert "来宾市" in places("来宾市人民政府印发实施方案。")
