@@ -92,3 +92,25 @@ def test_common_words_are_no_places(text, not_place):
 
 def test_full_name_of_an_ambiguous_short_form_still_matches():
     assert "来宾市" in places("来宾市人民政府印发实施方案。")
+
+
+# ------------------------------------------------------------------ legislatures and armed forces
+@pytest.mark.parametrize("text,expected", [
+    ("印度议会通过了新的预算法案。", {"印度议会": "印度议会"}),
+    ("日本内阁改组后，外务大臣留任。", {"日本内阁": "日本内阁"}),
+    ("俄罗斯国家杜马审议该法案。", {"俄罗斯国家杜马": "俄罗斯国家杜马"}),
+    ("香港特区立法会选举顺利举行。", {"香港特区立法会": "香港特区立法会"}),
+    ("武警部队官兵参加抗洪抢险，解放军某部赶赴灾区。",
+     {"武警部队": "中国人民武装警察部队", "解放军": "中国人民解放军"}),
+])
+def test_legislatures_and_armed_forces_are_agencies(text, expected):
+    found = {m.text: m.name for m in kg.extract(text) if m.label == "Agency"}
+    assert expected.items() <= found.items()
+
+
+@pytest.mark.parametrize("text", [
+    "议会制度和内阁制度的比较研究。",   # the kind of body, with no country or place
+    "国会山附近游客众多。",
+])
+def test_bare_legislature_words_are_no_agencies(text):
+    assert not [m for m in kg.extract(text) if m.label == "Agency"]
