@@ -395,7 +395,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
         if m.label == "Project":
             out.append(res.project(m))
         elif m.label == "Organization":
-            out.append(Resolved(m, f"org/{m.text}", "Organization", m.text, set()))
+            name = m.name or m.text  # 北大 -> 北京大学 (org.abbreviation_table)
+            out.append(Resolved(m, f"org/{name}", "Organization", name, {m.text} - {name}))
     _merge_project_suffixes(out)
     _merge_place_plans(out)
     _merge_project_plans(out)

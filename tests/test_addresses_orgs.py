@@ -114,3 +114,26 @@ def test_legislatures_and_armed_forces_are_agencies(text, expected):
 ])
 def test_bare_legislature_words_are_no_agencies(text):
     assert not [m for m in kg.extract(text) if m.label == "Agency"]
+
+
+# ------------------------------------------------------------------ university short names
+def test_university_short_names_resolve_to_the_full_name():
+    text = "他从小的愿望是考上北大，后来在清华读研，同济大学的同学也来了。"
+    found = {m.text: (m.name, m.rule) for m in kg.extract(text) if m.label == "Organization"}
+    assert found["北大"] == ("北京大学", R.RULE_ORG_ABBR)
+    assert found["清华"] == ("清华大学", R.RULE_ORG_ABBR)
+    assert "同济" not in found  # inside 同济大学, which is named in full
+
+
+def test_university_short_names_merge_with_the_full_name_in_the_graph(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("北京大学召开会议。会上，北大校长介绍了学校的情况。", encoding="utf-8")
+    g = kg.build(f, date="2023-01-01")
+    orgs = [d for _, d in g.nx.nodes(data=True) if d.get("kind") == "Organization"]
+    assert [o["label"] for o in orgs] == ["北京大学"]
+    assert "北大" in orgs[0]["aliases"]
+
+
+@pytest.mark.parametrize("text", ["北大荒农场今年粮食丰收。", "南大门前游人如织。"])
+def test_short_name_inside_another_word_is_no_organization(text):
+    assert not [m for m in kg.extract(text) if m.label == "Organization"]

@@ -57,6 +57,7 @@ RULE_AGENCY_INTL = "agency.international_table"
 RULE_AGENCY_UNIT = "agency.agency+unit"
 RULE_AGENCY_ARMY = "agency.country+army"
 RULE_ORG_BOUNDED = "org.bounded_name+head"
+RULE_ORG_ABBR = "org.abbreviation_table"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -120,6 +121,7 @@ class _Tables:
     name_heads: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # head -> (label, min, max middle, not_next)
     org_bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     org_name_stop: tuple[str, ...] = ()
+    org_abbr: dict[str, tuple[str, str]] = field(default_factory=dict)  # short name -> (name, not_next)
     org_name_lead: frozenset[str] = frozenset()
     org_name_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # whole/name/first -> tags
     org_kind_count: int = 2000
@@ -173,6 +175,9 @@ def _load_tables() -> _Tables:
     for row in read_table("org_bounded_heads.tsv"):
         t.org_bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
+    for row in read_table("org_abbreviations.tsv"):
+        for a in filter(None, row["aliases"].split("|")):
+            t.org_abbr[a] = (row["name"], row["not_next"])
     t.org_name_lead = frozenset(read_lines("org_name_lead.txt"))
     for row in read_table("org_name_tags.tsv"):
         if row["where"] == "kind_count":
@@ -254,6 +259,8 @@ class RuleSet:
             entries[body].append(("body", body))
         for head in self.t.name_heads:
             entries[head].append(("name_head", head))
+        for short in self.t.org_abbr:
+            entries[short].append(("org_abbr", short))
         for name, vals in entries.items():
             self.auto.add_word(name, (name, tuple(vals)))
         self.auto.make_automaton()
@@ -297,6 +304,8 @@ class RuleSet:
             spans += unit_spans
             for m in units:
                 (places if m.label == "Place" else orgs).append(m)
+        if by_cat["org_abbr"]:
+            orgs += self._org_abbreviations(text, by_cat["org_abbr"], places + agencies + orgs)
         if spans:
             # a place inside a facility's, an organization's or an event's name is no mention of its own
             places = [m for m in places if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
@@ -722,6 +731,18 @@ class RuleSet:
             elif label == "Organization":
                 out.append(Mention("Organization", name, start, h.end, RULE_ORG_HEAD, name, None, 0.7))
         return out, spans
+
+    def _org_abbreviations(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
+        """北大, 清华: a short name of kg/data/org_abbreviations.tsv where no other mention overlaps it."""
+        out = []
+        for h in hits:
+            name, not_next = self.t.org_abbr[h.payload]
+            if h.end < len(text) and text[h.end] in not_next:
+                continue
+            if any(m.start < h.end and h.start < m.end for m in known):
+                continue
+            out.append(Mention("Organization", h.text, h.start, h.end, RULE_ORG_ABBR, name, None, 0.8))
+        return out
 
     def _bounded_org(self, text: str, h: Hit, ends: set[int]) -> Mention | None:
         """复旦大学, 可口可乐公司, 申花队: an organization whose name starts with no place, bounded on
