@@ -126,6 +126,7 @@ class _Tables:
     org_name_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # whole/name/first -> tags
     org_kind_count: int = 2000
     org_cut_count: int = 100
+    org_kind_last: frozenset[str] = frozenset()
 
 
 def _load_tables() -> _Tables:
@@ -184,6 +185,8 @@ def _load_tables() -> _Tables:
             t.org_kind_count = int(row["tags"])
         elif row["where"] == "cut_count":
             t.org_cut_count = int(row["tags"])
+        elif row["where"] == "last_chars":
+            t.org_kind_last = frozenset(row["tags"].split("|"))
         else:
             t.org_name_tags[row["where"]] = frozenset(row["tags"].split("|"))
     singles = []
@@ -797,6 +800,8 @@ class RuleSet:
         no = ("", 0)
         if tags.get(whole, no)[0] in bad["whole"] or tags.get(name, no)[0] in bad["name"]:
             return False
+        if name[-1] in self.t.org_kind_last:
+            return False  # a category: 医类|大学
         tag, count = tags.get(name, no)
         if tag == "n" and count >= self.t.org_kind_count:
             return False  # a field, not a name: 保险|公司, 足球|队, 文化|俱乐部
