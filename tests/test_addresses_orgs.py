@@ -137,3 +137,35 @@ def test_university_short_names_merge_with_the_full_name_in_the_graph(tmp_path):
 @pytest.mark.parametrize("text", ["北大荒农场今年粮食丰收。", "南大门前游人如织。"])
 def test_short_name_inside_another_word_is_no_organization(text):
     assert not [m for m in kg.extract(text) if m.label == "Organization"]
+
+
+# ------------------------------------------------------------------ company names, clubs, units
+@pytest.mark.parametrize("text,expected", [
+    ("记者不难找到双良集团的展台。", "双良集团"),                            # a verb before the name
+    ("该项目由北京建予房地产开发有限公司承建。", "北京建予房地产开发有限公司"),  # a preposition
+    ("旅行者集团预定同花旗集团合并。", "花旗集团"),                          # another company before
+])
+def test_company_names_start_after_a_verb_or_a_preposition(text, expected):
+    found = orgs(text)
+    assert expected in found
+    assert not any(t != expected and t.endswith(expected) for t in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("澳门独木舟队获得冠军。", "澳门独木舟队"),       # the place before a bounded name
+    ("法国波尔多队主场取胜。", "法国波尔多队"),       # a chain of places before the name
+    ("河北唐山市第二中学举行开学典礼。", "河北唐山市第二中学"),
+])
+def test_organization_names_take_the_places_before_them(text, expected):
+    assert expected in orgs(text)
+
+
+@pytest.mark.parametrize("text,unit,parent", [
+    ("北大国际关系学院教授出席论坛。", "北大国际关系学院", "北大"),
+    ("东北师范大学出版社出版了该书。", "东北师范大学出版社", "东北师范大学"),
+    ("中国农业银行河北省分行发放贷款。", "中国农业银行河北省分行", "中国农业银行"),
+])
+def test_units_of_an_organization_keep_both_levels(text, unit, parent):
+    found = orgs(text)
+    assert found.get(unit) == R.RULE_ORG_UNIT and parent in found
+    assert "河北省" not in places(text)  # a place inside the unit's name is no mention of its own

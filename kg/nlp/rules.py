@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
@@ -58,6 +58,7 @@ RULE_AGENCY_UNIT = "agency.agency+unit"
 RULE_AGENCY_ARMY = "agency.country+army"
 RULE_ORG_BOUNDED = "org.bounded_name+head"
 RULE_ORG_ABBR = "org.abbreviation_table"
+RULE_ORG_UNIT = "org.organization+unit"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -122,6 +123,7 @@ class _Tables:
     org_bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     org_name_stop: tuple[str, ...] = ()
     org_abbr: dict[str, tuple[str, str]] = field(default_factory=dict)  # short name -> (name, not_next)
+    org_units: list[tuple[str, int, int, str]] = field(default_factory=list)  # unit, min, max middle, not_next
     org_name_lead: frozenset[str] = frozenset()
     org_name_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # whole/name/first -> tags
     org_kind_count: int = 2000
@@ -176,6 +178,9 @@ def _load_tables() -> _Tables:
     for row in read_table("org_bounded_heads.tsv"):
         t.org_bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
+    for row in read_table("org_units.tsv"):
+        t.org_units.append((row["unit"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"]))
+    t.org_units.sort(key=lambda u: -len(u[0]))
     for row in read_table("org_abbreviations.tsv"):
         for a in filter(None, row["aliases"].split("|")):
             t.org_abbr[a] = (row["name"], row["not_next"])
@@ -309,6 +314,11 @@ class RuleSet:
                 (places if m.label == "Place" else orgs).append(m)
         if by_cat["org_abbr"]:
             orgs += self._org_abbreviations(text, by_cat["org_abbr"], places + agencies + orgs)
+        if orgs:
+            units = self._org_units(text, orgs)
+            if units:
+                orgs += units
+                places = [m for m in places if not any(u.start <= m.start and m.end <= u.end for u in units)]
         if spans:
             # a place inside a facility's, an organization's or an event's name is no mention of its own
             places = [m for m in places if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
@@ -714,11 +724,16 @@ class RuleSet:
                 if label == "Organization" and h.payload in self.t.org_bounded and h.end not in body_ends:
                     m = self._bounded_org(text, h, ends)
                     if m is not None:
+                        start = m.start
+                        while (prev := next((a.start for a in anchors if a.end == start), None)) is not None:
+                            start = prev  # 澳门|独木舟队: the places before the name are part of it
+                        m = replace(m, text=text[start:m.end], start=start, name=text[start:m.end])
                         spans.append((m.start, m.end))
                         out.append(m)
                 continue
-            if label == "Place":
-                # an address names its divisions first: 北京市|东城区|王府井大街218号
+            if label in ("Place", "Organization"):
+                # an address names its divisions first: 北京市|东城区|王府井大街218号; so does a
+                # club or a school (法国|波尔多队, 河北|唐山市第二中学)
                 while (prev := next((m.start for m in anchors if m.end == start), None)) is not None:
                     start = prev
             end = h.end
@@ -734,6 +749,49 @@ class RuleSet:
             elif label == "Organization":
                 out.append(Mention("Organization", name, start, h.end, RULE_ORG_HEAD, name, None, 0.7))
         return out, spans
+
+    def _after_stop_word(self, text: str, s: int, e: int) -> int:
+        """Where a company name in ``text[s:e]`` starts: after the last word jieba tags as a verb,
+        a preposition, a conjunction, an adverb, a pronoun, a number or a time
+        (kg/data/org_name_tags.tsv, ``company_stop``): 不难找到|双良集团, 由|北京建予…有限公司;
+        also after another company's suffix (…有限公司和|江苏特灵…)."""
+        if e - s < 3:
+            return s
+        stop, tags = self.t.org_name_tags["company_stop"], _word_tags()
+        pos = e
+        for tok in reversed(_jieba().lcut(text[s:e])):
+            if tags.get(tok, ("", 0))[0] in stop or tok.endswith(_ORG_SUFFIXES) or tok.endswith("公司"):
+                return pos
+            pos -= len(tok)
+        return s
+
+    def _org_units(self, text: str, orgs: list[Mention]) -> list[Mention]:
+        """北京大学国际关系学院, 中国农业银行河北省分行: an organization, a short middle and a unit
+        word of kg/data/org_units.tsv right after it (the longest unit that fits)."""
+        out, seen = [], {(o.start, o.end) for o in orgs}
+        for o in sorted(orgs, key=lambda m: (m.start, -m.end)):
+            best = None
+            for unit, lo, hi, not_next in self.t.org_units:
+                for k in range(lo, hi + 1):
+                    e = o.end + k
+                    if not text.startswith(unit, e):
+                        continue
+                    mid = text[o.end:e]
+                    if any(not _CJK.match(c) or c in self.t.boundary_chars for c in mid):
+                        break
+                    if any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
+                        break
+                    end = e + len(unit)
+                    if end < len(text) and text[end] in not_next:
+                        continue
+                    if best is None or end > best:
+                        best = end
+                    break
+            if best is not None and (o.start, best) not in seen:
+                seen.add((o.start, best))
+                name = text[o.start:best]
+                out.append(Mention("Organization", name, o.start, best, RULE_ORG_UNIT, name, None, 0.6))
+        return out
 
     def _org_abbreviations(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
         """北大, 清华: a short name of kg/data/org_abbreviations.tsv where no other mention overlaps it."""
@@ -757,8 +815,8 @@ class RuleSet:
             s = self._word_start_before(text, h.start, hi)
         if s is None:
             return None
-        while s < h.start and text[s] in self.t.org_name_lead:
-            s += 1
+        while s < h.start and text[s] in self.t.org_name_lead and text[s:s + 2] not in _word_tags():
+            s += 1  # 原|申花队, but 时代华纳公司
         name = text[s:h.start]
         if not lo <= len(name) <= hi or not all(_CJK.match(c) for c in name):
             return None
@@ -806,7 +864,11 @@ class RuleSet:
         if tag == "n" and count >= self.t.org_kind_count:
             return False  # a field, not a name: 保险|公司, 足球|队, 文化|俱乐部
         first = next((name[:n] for n in range(len(name), 1, -1) if name[:n] in tags), None)
-        return first is None or first == name or tags[first][0] not in bad["first"]
+        if first is None or first == name:
+            return True
+        tag, count = tags[first]
+        # 世界|一流大学, 国际|石油公司: a name does not open with one of the commonest nouns
+        return tag not in bad["first"] and not (tag == "n" and count >= 50 * self.t.org_kind_count)
 
     def _anchor_ok(self, m: Mention) -> bool:
         """A place that can start a facility's or an organization's name: a full division name, or
@@ -832,6 +894,7 @@ class RuleSet:
                 while s - 1 >= 0 and k < 14 and _CJK.match(text[s - 1]) and text[s - 1] not in self.t.function_chars:
                     s -= 1
                     k += 1
+                s = self._after_stop_word(text, s, end - len(suf))
                 name = text[s:end - len(suf)]
                 # a specific name, not a kind of company (大型企业集团, 紧密型城市医疗集团)
                 while name and (name[0] in _NUMERAL or name[0] in "个批"):
