@@ -169,3 +169,25 @@ def test_units_of_an_organization_keep_both_levels(text, unit, parent):
     found = orgs(text)
     assert found.get(unit) == R.RULE_ORG_UNIT and parent in found
     assert "河北省" not in places(text)  # a place inside the unit's name is no mention of its own
+
+
+# ------------------------------------------------------------------ roads named without a place
+@pytest.mark.parametrize("text,road", [
+    ("武汉市推进雄楚大道快速化改造，沿雄楚大道向东行驶可达光谷。", "雄楚大道"),   # Hubei
+    ("新建商场位于文汇路与纬五路交会处。", "文汇路"),                              # Henan style
+    ("车辆从珞喻路驶入广场。", "珞喻路"),
+    ("市民可在姚家园路88号办理业务。", "姚家园路88号"),                            # a house number
+])
+def test_bounded_roads(text, road):
+    found = {m.text: m.rule for m in kg.extract(text) if m.label == "Place"}
+    assert found.get(road) == R.RULE_PLACE_ROAD
+
+
+@pytest.mark.parametrize("text", [
+    "坚持创新发展思路，走中国特色社会主义道路。",   # words that end in the head
+    "带领群众走出一条致富路，这是一条发展之路。",    # a verb; a figure of speech; a measure word
+    "普通柏油路面不得上路行驶的车辆。",
+    "他访问了东耶路撒冷。",                          # the head inside a longer word
+])
+def test_not_bounded_roads(text):
+    assert not [m for m in kg.extract(text) if m.rule == R.RULE_PLACE_ROAD]

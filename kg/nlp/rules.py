@@ -59,6 +59,7 @@ RULE_AGENCY_ARMY = "agency.country+army"
 RULE_ORG_BOUNDED = "org.bounded_name+head"
 RULE_ORG_ABBR = "org.abbreviation_table"
 RULE_ORG_UNIT = "org.organization+unit"
+RULE_PLACE_ROAD = "place.bounded_road"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -725,6 +726,12 @@ class RuleSet:
                     continue  # 武汉|建设国际航空港: a verb, not a name
                 start = s  # the earliest place that still makes one name: 宁波|舟山|港
             if start is None:
+                if label == "Place" and h.payload in _ROAD_HEADS:
+                    m = self._bounded_road(text, h, ends)
+                    if m is not None:
+                        spans.append((m.start, m.end))
+                        out.append(m)
+                    continue
                 if label == "Organization" and h.payload in self.t.org_bounded and h.end not in body_ends:
                     m = self._bounded_org(text, h, ends)
                     if m is not None:
@@ -839,6 +846,45 @@ class RuleSet:
         if tag in ("n", "j", "v", "vn") and count >= self.t.org_kind_count // 4:
             return None  # the head ends a common word: 科研团|队, 公办中|小学
         return Mention("Organization", text[s:h.end], s, h.end, RULE_ORG_BOUNDED, text[s:h.end], None, 0.6)
+
+    def _bounded_road(self, text: str, h: Hit, ends: set[int]) -> Mention | None:
+        """雄楚大道, 文汇路, 汉正街: a road or street named without a place, its name (2-4 CJK
+        characters) bounded on the left like a village's; not a word that ends in the head (思路,
+        道路, 十字街: jieba's dictionary has them as common nouns), not a verb (致富路), not a kind
+        (一条路: kg/data/org_name_stop.txt). A house number after it is part of it."""
+        s = self._bounded_start(text, h.start, 4, ends)
+        if s is None:
+            s = self._word_start_before(text, h.start, 4)  # 车辆|经|珞喻路
+        if s is None:
+            return None
+        while s < h.start and text[s] in self.t.org_name_lead and text[s:s + 2] not in _word_tags():
+            s += 1  # 沿|雄楚大道
+        name = text[s:h.start]
+        if len(name) < 2 or not all(_CJK.match(c) for c in name) or name.startswith(self.t.org_name_stop):
+            return None
+        if "之" in name:
+            return None  # 发展之路: a figure of speech
+            return None
+        if any(c in self.t.boundary_chars for c in name) or name[0] in _NUMERAL:
+            return None
+        tags, no = _word_tags(), ("", 0)
+        for k in range(1, len(name) + 1):
+            if tags.get(name[-k:] + h.payload, no)[0] not in ("", "ns"):
+                return None  # 思|路, 柏油|路, 十字街: a common word ends in the head
+            for j in (1, 2):
+                if h.end + j <= len(text) and text[h.start - k:h.end + j] in tags:
+                    return None  # 耶|路|撒冷: the head is inside a longer word
+        if tags.get(name, no)[0] in self.t.org_name_tags["name"] or self._verb_ending(text, h.start):
+            return None  # 致富|路, 发展|路
+        first = next((name[:n] for n in range(len(name) - 1, 1, -1) if name[:n] in tags), None)
+        if first is not None and tags[first][0] in self.t.org_name_tags["first"]:
+            return None  # 拍卖|买断路, 当年|坐街
+        end = h.end
+        num = _HOUSE_NUMBER.match(text, end)
+        if num is not None:
+            end = num.end()
+        return Mention("Place", text[s:end], s, end, RULE_PLACE_ROAD, text[s:end], "District", 0.6,
+                       (("keys", ()), ("full", True), ("zone", False)))
 
     def _word_start_before(self, text: str, end: int, max_len: int) -> int | None:
         """Where a name of at most ``max_len`` characters ending at ``end`` starts when no
