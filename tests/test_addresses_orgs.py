@@ -191,3 +191,8 @@ def test_bounded_roads(text, road):
 ])
 def test_not_bounded_roads(text):
     assert not [m for m in kg.extract(text) if m.rule == R.RULE_PLACE_ROAD]
+
+
+@pytest.mark.parametrize("text", ["坚持一村一策，推进城乡结合部整治。", "加快推进“两旧一村”改造。"])
+def test_a_count_of_villages_is_no_village(text):
+    assert "一村" not in places(text)

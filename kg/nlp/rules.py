@@ -453,7 +453,8 @@ class RuleSet:
                     if s < 0 or any(j in covered for j in range(s, end)):
                         continue
                     name = text[s:end]
-                    if name in self.gaz.villages:
+                    if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL):
+                        # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村)
                         out.append(Mention("Place", name, s, end, RULE_PLACE_VILLAGE, name, "District", 0.8,
                                            (("keys", tuple(d.key for d in self.gaz.village_candidates(name))),
                                             ("full", True), ("zone", False))))
@@ -877,8 +878,8 @@ class RuleSet:
         if tags.get(name, no)[0] in self.t.org_name_tags["name"] or self._verb_ending(text, h.start):
             return None  # 致富|路, 发展|路
         first = next((name[:n] for n in range(len(name) - 1, 1, -1) if name[:n] in tags), None)
-        if first is not None and tags[first][0] in self.t.org_name_tags["first"]:
-            return None  # 拍卖|买断路, 当年|坐街
+        if first is not None and (tags[first][0] in self.t.org_name_tags["first"] or tags[first][0] == "a"):
+            return None  # 拍卖|买断路, 当年|坐街, 美丽|乡村路
         end = h.end
         num = _HOUSE_NUMBER.match(text, end)
         if num is not None:
