@@ -196,3 +196,14 @@ def test_not_bounded_roads(text):
 @pytest.mark.parametrize("text", ["坚持一村一策，推进城乡结合部整治。", "加快推进“两旧一村”改造。"])
 def test_a_count_of_villages_is_no_village(text):
     assert "一村" not in places(text)
+
+
+# ------------------------------------------------------------------ former central bodies
+@pytest.mark.parametrize("text,expected", [
+    ("国家教委和国家科委联合发文。", {"国家教委": "教育部", "国家科委": "科学技术部"}),   # successors
+    ("铁道部、邮电部负责人出席。", {"铁道部": "铁道部", "邮电部": "邮电部"}),              # no single one
+    ("该书经新闻出版署批准出版。", {"新闻出版署": "国家新闻出版署"}),
+])
+def test_former_central_bodies(text, expected):
+    found = {m.text: m.name for m in kg.extract(text) if m.label == "Agency"}
+    assert expected.items() <= found.items()
