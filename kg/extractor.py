@@ -17,7 +17,7 @@ setBy.speaker               the speaker whose statement holds the target
 concerns.clause             a project named in the target clause, else the first of its sentence
 ==========================  ===============================================================
 
-A statement's scope runs from the paragraph holding "X负责人表示" to the end of it and on
+A statement's scope runs from "X负责人表示" (not the start of its paragraph) to the end of that paragraph and on
 through the following paragraphs until another speaker or agency subject begins, or a heading.
 """
 from __future__ import annotations
@@ -254,21 +254,24 @@ def _project_relations(resolved: list[Resolved], relate) -> None:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
 
 
-def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]) -> dict[int, Resolved]:
-    """Paragraph index -> the agency speaking in it (see the module docstring)."""
+def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]
+                    ) -> dict[int, tuple[Resolved, int]]:
+    """Paragraph index -> the agency speaking in it and the offset its statement starts from: the
+    speaker's own mention in the paragraph that names it (what comes before is not its statement),
+    the paragraph's start in the paragraphs that follow (see the module docstring)."""
     agencies = sorted((r for r in resolved if r.kind == "Agency" or "Agency" in r.extra_types),
                       key=lambda r: r.mention.start)
     starts = [a.mention.start for a in agencies]
     by_end: dict[int, int] = {}  # end offset -> the last agency (in list order) that ends there
     for k, a in enumerate(agencies):
         by_end[a.mention.end] = k
-    out: dict[int, Resolved] = {}
+    out: dict[int, tuple[Resolved, int]] = {}
     current = None
     for i, (s, e) in enumerate(paras):
         if is_heading(text[s:e]):
             current = None
             continue
-        speaker = None
+        speaker, since = None, s
         for mt in _SPEAKER.finditer(text, s, e):
             # the last agency (in list order) that ends at most 2 characters before the match
             before = [by_end[x] for x in range(max(s, mt.start() - 2), mt.start() + 1) if x in by_end]
@@ -276,25 +279,25 @@ def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, 
                 speaker = agencies[max(before)]
                 break
         if speaker is not None:
-            current = speaker
+            current, since = speaker, speaker.mention.start
         elif current is not None:
             # an agency subject at the paragraph's start ends the previous statement
             if any(agencies[k].id != current.id for k in range(bisect.bisect_left(starts, s),
                                                                  bisect.bisect_left(starts, s + 12))):
                 current = None
         if current is not None:
-            out[i] = current
+            out[i] = (current, since)
     return out
 
 
-def _responsibility(resolved: list[Resolved], speaker_of: dict[int, Resolved], text: str, relate,
+def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolved, int]], text: str, relate,
                     paras: list[tuple[int, int]]) -> None:
     starts = [s for s, _ in paras]
     projects = [r for r in resolved if r.kind == "Project"]
     for p in projects:
         i = bisect.bisect_right(starts, p.mention.start) - 1
-        sp = speaker_of.get(i)
-        if sp is not None:
+        sp, since = speaker_of.get(i, (None, 0))
+        if sp is not None and p.mention.start >= since:
             relate(sp.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.speaker", 0.7)
     # 牵头: in policy documents the lead agencies of an item stand after 牵头单位 or before 牵头
     agencies = _ByStart([r for r in resolved if r.kind == "Agency"])
@@ -327,8 +330,8 @@ def _target_relations(tid: str, t: Mention, resolved: "_ByStart", speaker_of, se
         relate(tid, "setBy", a.id, a.mention.start, t.end, "setBy.sentence_agency", 0.8)
     else:
         i = bisect.bisect_right(paras.starts, t.start) - 1
-        sp = speaker_of.get(i)
-        if sp is not None:
+        sp, since = speaker_of.get(i, (None, 0))
+        if sp is not None and t.start >= since:
             relate(tid, "setBy", sp.id, t.start, t.end, "setBy.speaker", 0.6)
     projects = [r for r in in_sentence if r.kind == "Project" and r.mention.start < t.end]
     inside = [r for r in projects if r.mention.start >= t.start]

@@ -58,6 +58,19 @@ def test_a_new_speaker_ends_the_statement():
     assert ("武汉市发展和改革委员会", "“卡脖子”攻关工程") not in labelled(g, "responsibleFor")
 
 
+def test_a_statement_starts_at_its_speaker():
+    # Chengdu style: the paragraph names projects and a target before the bureau's head speaks
+    text = ("成都市召开会议。\n会议指出，锦江区要加强水生态综合治理，确保年底前完成锦江绿道建设。"
+            "市生态环境局负责人表示，今年将实施污水处理提质增效行动，力争城市污水处理率达到98%以上。")
+    g = kg.build_texts({"t": text}, date="2021-03-12")
+    responsible = labelled(g, "responsibleFor")
+    assert ("成都市生态环境局", "污水处理提质增效行动") in responsible
+    assert not any(p in {"水生态综合治理", "锦江绿道建设"} for _, p in responsible)
+    set_by = {t: a for t, a in labelled(g, "setBy")}
+    assert set_by.get("力争城市污水处理率达到98%以上") == "成都市生态环境局"
+    assert "确保年底前完成锦江绿道建设" not in set_by
+
+
 def test_target_set_by_the_meeting_and_concerning_its_project(sample):
     lab = {n: d["label"] for n, d in sample.nx.nodes(data=True)}
     targets = {n: d for n, d in sample.nx.nodes(data=True) if d["kind"] == "Target"}
