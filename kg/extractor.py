@@ -17,7 +17,8 @@ setBy.speaker               the speaker whose statement holds the target
 concerns.clause             a project named in the target clause, else the first of its sentence
 ==========================  ===============================================================
 
-A statement's scope runs from "X负责人表示" (not the start of its paragraph) to the end of that paragraph and on
+A statement's scope runs from "X负责人表示" (or the quotation right before it, not the start of its
+paragraph) to the end of that paragraph and on
 through the following paragraphs until another speaker or agency subject begins, or a heading.
 """
 from __future__ import annotations
@@ -254,6 +255,20 @@ def _project_relations(resolved: list[Resolved], relate) -> None:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
 
 
+def _statement_start(text: str, para_start: int, speaker_start: int) -> int:
+    """Where the statement of a speaker at ``speaker_start`` begins in its paragraph: at the
+    speaker, or at the opening quote of the quotation that ends right before it
+    (“水清、岸绿…的目标。”市水务局负责人表示: the quotation is the bureau's)."""
+    i = speaker_start
+    while i > para_start and text[i - 1] in " \u3000，,":
+        i -= 1
+    if i > para_start and text[i - 1] in "”」』\"":
+        opening = max(text.rfind(q, para_start, i - 1) for q in "“「『\"")
+        if opening >= para_start:
+            return opening
+    return speaker_start
+
+
 def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]
                     ) -> dict[int, tuple[Resolved, int]]:
     """Paragraph index -> the agency speaking in it and the offset its statement starts from: the
@@ -279,7 +294,7 @@ def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, 
                 speaker = agencies[max(before)]
                 break
         if speaker is not None:
-            current, since = speaker, speaker.mention.start
+            current, since = speaker, _statement_start(text, s, speaker.mention.start)
         elif current is not None:
             # an agency subject at the paragraph's start ends the previous statement
             if any(agencies[k].id != current.id for k in range(bisect.bisect_left(starts, s),

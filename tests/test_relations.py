@@ -135,3 +135,9 @@ def test_sparql_returns_the_source_sentence_of_an_edge(sample):
         }""", {"sk": "place/420116/长轩岭街道/赵畈村", "ok": "place/420116"})
     sentences = set(rows.values("sentence"))
     assert any("黄陂区赵畈村扶贫工作队" in s for s in sentences)
+
+
+def test_a_quotation_before_its_speaker_is_the_speaker_s_statement():
+    text = ("武汉市召开会议。\n“水清、岸绿、景美不仅是碧水保卫战的目标。”市水务局负责人表示，要全力打好污染防治攻坚战。")
+    g = kg.build_texts({"t": text}, date="2019-06-28")
+    assert ("武汉市水务局", "碧水保卫战") in labelled(g, "responsibleFor")
