@@ -207,3 +207,13 @@ def test_a_count_of_villages_is_no_village(text):
 def test_former_central_bodies(text, expected):
     found = {m.text: m.name for m in kg.extract(text) if m.label == "Agency"}
     assert expected.items() <= found.items()
+
+
+def test_a_county_renamed_since_the_table_is_one_full_name(tmp_path):
+    # Shaanxi: 凤翔县 became 凤翔区 in 2021; the division table may still name it otherwise
+    f = tmp_path / "a.txt"
+    f.write_text("宝鸡市凤翔区召开会议。凤翔区委书记指出，要以柳林镇为试点推进改革。", encoding="utf-8")
+    g = kg.build(f, date="2023-03-01")
+    (node,) = [d for _, d in g.nx.nodes(data=True) if d.get("kind") == "Place" and "凤翔" in d["label"]]
+    assert "凤翔区" in {node["label"], *node.get("aliases", ())}
+    assert "市场" not in places("黄陂市场供应充足。")  # a short form + 市场 is no renamed city

@@ -368,6 +368,14 @@ class RuleSet:
                 renamed[(h.start, h.end)] = text[h.start:h.end - 1]
                 cand.append(h)
                 continue
+            if not over and h.end < len(text) and text[h.end] in _DIVISION_SUFFIX \
+                    and text[h.end:h.end + 2] not in self.t.level_stop \
+                    and text[h.start:h.end + 1] not in self.gaz.by_name \
+                    and any(d.level == "county" for d in self.gaz.candidates(h.text)):
+                # 凤翔区 where the table still has 凤翔市 (a county renamed since): a full name
+                renamed[(h.start, h.end + 1)] = h.text
+                cand.append(Hit(h.start, h.end + 1, h.cat, text[h.start:h.end + 1], True))
+                continue
             if over:
                 if not all(h.start <= c.start and c.end <= h.end for c in over):
                     continue  # a full name overlaps it
