@@ -217,3 +217,19 @@ def test_a_county_renamed_since_the_table_is_one_full_name(tmp_path):
     (node,) = [d for _, d in g.nx.nodes(data=True) if d.get("kind") == "Place" and "凤翔" in d["label"]]
     assert "凤翔区" in {node["label"], *node.get("aliases", ())}
     assert "市场" not in places("黄陂市场供应充足。")  # a short form + 市场 is no renamed city
+
+
+# ------------------------------------------------------------------ policy titles
+@pytest.mark.parametrize("text,title", [
+    ("现将《杭州市推进数字经济高质量发展三年行动计划（2023—2025年）》印发给你们，请认真组织实施。",
+     "《杭州市推进数字经济高质量发展三年行动计划（2023—2025年）》"),           # a period after the plan word
+    ("印发《武汉市生活垃圾分类管理办法（试行）》。", "《武汉市生活垃圾分类管理办法（试行）》"),  # a status
+    ("《安徽省关于加快对接〈区域全面经济伙伴关系协定〉（RCEP）经贸新规则扎实推进高水平开放实施意见》现印发给你们。",
+     "《安徽省关于加快对接〈区域全面经济伙伴关系协定〉（RCEP）经贸新规则扎实推进高水平开放实施意见》"),  # long
+])
+def test_policy_titles_are_projects(text, title):
+    assert title in {m.text for m in kg.extract(text) if m.label == "Project"}
+
+
+def test_a_book_title_that_is_no_plan_is_no_project():
+    assert not [m for m in kg.extract("他在读《红楼梦（上）》。") if m.label == "Project"]

@@ -73,6 +73,7 @@ ZONE_SUFFIXES = (
 )
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _BAN_AFTER_BAN = set("公理事法学结好件成")
@@ -1096,8 +1097,9 @@ class RuleSet:
                 if not any(s <= mt.start() and mt.end() <= e for s, e in spans):
                     emit(mt.start(), mt.end(), RULE_PROJECT_QUOTED, None, 0.6)
         # 《…》 titles that end in a plan word
-        for mt in re.finditer(r"《([^《》\n]{2,40})》", text):
-            title = mt.group(1)
+        for mt in re.finditer(r"《([^《》\n]{2,80})》", text):
+            # a period or a status in brackets after the plan word: …三年行动计划（2023—2025年）, …办法（试行）
+            title = _TITLE_NOTE.sub("", mt.group(1))
             if any(title.endswith(hd) for hd in self.t.heads) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
                 emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
         # A、B等重点项目: each item of the list is a project
