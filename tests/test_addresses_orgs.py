@@ -233,3 +233,26 @@ def test_policy_titles_are_projects(text, title):
 
 def test_a_book_title_that_is_no_plan_is_no_project():
     assert not [m for m in kg.extract("他在读《红楼梦（上）》。") if m.label == "Project"]
+
+
+# ------------------------------------------------------------------ departments without their prefix
+@pytest.mark.parametrize("text,expected", [
+    ("武汉市召开会议，市发改委、经信局和科技局负责人参加。",          # Hubei: a list shares 市
+     {"市发改委": "武汉市发展和改革委员会", "经信局": "武汉市经济和信息化局", "科技局": "武汉市科学技术局"}),
+    ("合肥市召开推进会，省商务厅、发改委参加。", {"发改委": "安徽省发展和改革委员会"}),   # Anhui: 省
+    ("包头市推进数字政府建设，积极对接审计署、审计厅。", {"审计厅": "内蒙古自治区审计厅"}),  # a 厅 is provincial
+    ("包头市推进工作，与自治区大数据中心建立接口。", {"自治区大数据中心": "内蒙古自治区大数据中心"}),
+])
+def test_departments_named_without_their_prefix(text, expected):
+    found = {m.text: m.name for m in kg.extract(text) if m.label == "Agency"}
+    assert expected.items() <= found.items()
+
+
+@pytest.mark.parametrize("text", [
+    "餐厅和大厅都已开放。",                      # 厅 in common words
+    "武汉市：市发改委、武汉大学参加。",          # a list item that is no department
+    "由财政厅牵头。",                            # a 厅 with no province known: no guess
+])
+def test_no_department_without_a_prefix_or_province(text):
+    agencies = [m for m in kg.extract(text) if m.label == "Agency"]
+    assert all(m.rule not in (R.RULE_AGENCY_LIST, R.RULE_AGENCY_PROVINCIAL) for m in agencies)

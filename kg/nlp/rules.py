@@ -60,6 +60,8 @@ RULE_ORG_BOUNDED = "org.bounded_name+head"
 RULE_ORG_ABBR = "org.abbreviation_table"
 RULE_ORG_UNIT = "org.organization+unit"
 RULE_PLACE_ROAD = "place.bounded_road"
+RULE_AGENCY_PROVINCIAL = "agency.provincial_department"
+RULE_AGENCY_LIST = "agency.list_shared_prefix"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -588,11 +590,24 @@ class RuleSet:
                 emit(before.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
                 continue
             emit(h.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
-        for h in by_cat["dept"]:
+        listed: dict[int, tuple] = {}  # end of a prefixed department -> its prefix attributes
+        for h in sorted(by_cat["dept"], key=lambda h: h.start):
             for pstart, ptext, kind in sorted(prefixes.get(h.start, ()), key=lambda p: p[0]):
                 emit(pstart, h.end, RULE_AGENCY_DEPT,
                      (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), ("body", h.text)))
+                listed[h.end] = (("prefix", ptext), ("prefix_kind", kind))
                 break
+            else:
+                c = text[h.start - 1] if h.start else "。"
+                shared = listed.get(h.start - 1) if c in "、和及" else None
+                if shared is not None and shared[1][1] == "level":
+                    # 市发改委、经信局和科技局: the departments of a list share its first level word
+                    emit(h.start, h.end, RULE_AGENCY_LIST, shared + (("dept", h.payload), ("body", h.text)), 0.8)
+                    listed[h.end] = shared
+                elif h.text.endswith("厅") and (c in PUNCT or c in QUOTE_CLOSE or c in self.t.boundary_chars):
+                    # 审计署、审计厅: a 厅 is a province's department, named without the province
+                    emit(h.start, h.end, RULE_AGENCY_PROVINCIAL,
+                         (("prefix", "省"), ("prefix_kind", "level"), ("dept", h.payload), ("body", h.text)), 0.8)
         for end, lst in prefixes.items():
             for pstart, ptext, kind in sorted(lst, key=lambda p: p[0]):
                 m = self._body_after(text, end, body_at, place_starts)
