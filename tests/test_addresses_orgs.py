@@ -256,3 +256,18 @@ def test_departments_named_without_their_prefix(text, expected):
 def test_no_department_without_a_prefix_or_province(text):
     agencies = [m for m in kg.extract(text) if m.label == "Agency"]
     assert all(m.rule not in (R.RULE_AGENCY_LIST, R.RULE_AGENCY_PROVINCIAL) for m in agencies)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("安徽省推进“三地一区”建设领导小组办公室印发通知。", "安徽省推进“三地一区”建设领导小组办公室"),  # a quoted term
+    ("安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室关于印发通知。",
+     "安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室"),                              # a unit's office
+    ("市“三长”联动工作领导小组召开会议。", "市“三长”联动工作领导小组"),
+])
+def test_leading_groups_with_quoted_terms_and_their_units(text, name):
+    assert name in {m.text for m in kg.extract(text) if m.label == "Agency"}
+
+
+def test_an_unbalanced_quote_is_no_part_of_a_body_name():
+    text = "他说：“加强领导小组建设。”市委办公室发文。"
+    assert not any("“" in m.text for m in kg.extract(text) if m.label == "Agency")

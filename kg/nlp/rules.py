@@ -697,6 +697,8 @@ class RuleSet:
         for L in range(0, self._max_middle + 1):
             if L:
                 c = text[p + L - 1] if p + L - 1 < len(text) else ""
+                if c and c in "“”":
+                    continue  # 推进“三地一区”建设领导小组: a quoted term inside the name (balanced below)
                 if not c or not _CJK.match(c) or c in self.t.function_chars:
                     return None
                 if p + L - 1 in place_starts:
@@ -706,6 +708,8 @@ class RuleSet:
                 if not lo <= L <= hi:
                     continue
                 mid = text[p:p + L]
+                if mid.count("“") != mid.count("”") or mid.startswith("”"):
+                    continue
                 if end_re is not None and not end_re.search(mid):
                     continue
                 if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
