@@ -271,3 +271,11 @@ def test_leading_groups_with_quoted_terms_and_their_units(text, name):
 def test_an_unbalanced_quote_is_no_part_of_a_body_name():
     text = "他说：“加强领导小组建设。”市委办公室发文。"
     assert not any("“" in m.text for m in kg.extract(text) if m.label == "Agency")
+
+
+def test_youth_league_committees_and_joint_organs():
+    text = "南昌市召开会议。团市委、市纪委监委、市妇联负责人参加。团省委书记出席。"
+    found = {m.text: m.name for m in kg.extract(text, date="2023-05-01") if m.label == "Agency"}
+    assert found["团市委"] == "南昌市共青团委员会" and found["团省委"] == "江西省共青团委员会"
+    assert found["市纪委"] == "南昌市纪律检查委员会" and found["监委"] == "南昌市监察委员会"
+    assert "市委" not in found and "省委" not in found   # not the Party committees inside 团市委

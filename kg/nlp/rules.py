@@ -75,6 +75,7 @@ ZONE_SUFFIXES = (
 )
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
+_LEAGUE = re.compile(r"团([省市区县])委(?!员)")
 _TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
@@ -127,6 +128,7 @@ class _Tables:
     org_bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     org_name_stop: tuple[str, ...] = ()
     org_abbr: dict[str, tuple[str, str]] = field(default_factory=dict)  # short name -> (name, not_next)
+    joint: set[tuple[str, str]] = field(default_factory=set)  # departments written as one word (纪委监委)
     org_units: list[tuple[str, int, int, str]] = field(default_factory=list)  # unit, min, max middle, not_next
     org_name_lead: frozenset[str] = frozenset()
     org_name_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # whole/name/first -> tags
@@ -182,6 +184,7 @@ def _load_tables() -> _Tables:
     for row in read_table("org_bounded_heads.tsv"):
         t.org_bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
+    t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
     for row in read_table("org_units.tsv"):
         t.org_units.append((row["unit"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"]))
     t.org_units.sort(key=lambda u: -len(u[0]))
@@ -595,15 +598,18 @@ class RuleSet:
             for pstart, ptext, kind in sorted(prefixes.get(h.start, ()), key=lambda p: p[0]):
                 emit(pstart, h.end, RULE_AGENCY_DEPT,
                      (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), ("body", h.text)))
-                listed[h.end] = (("prefix", ptext), ("prefix_kind", kind))
+                listed[h.end] = (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload))
                 break
             else:
                 c = text[h.start - 1] if h.start else "。"
                 shared = listed.get(h.start - 1) if c in "、和及" else None
+                joint = listed.get(h.start)
+                if shared is None and joint is not None and (joint[2][1], h.payload) in self.t.joint:
+                    shared = joint  # 市纪委监委: one prefix, two organs
                 if shared is not None and shared[1][1] == "level":
                     # 市发改委、经信局和科技局: the departments of a list share its first level word
-                    emit(h.start, h.end, RULE_AGENCY_LIST, shared + (("dept", h.payload), ("body", h.text)), 0.8)
-                    listed[h.end] = shared
+                    emit(h.start, h.end, RULE_AGENCY_LIST, shared[:2] + (("dept", h.payload), ("body", h.text)), 0.8)
+                    listed[h.end] = shared[:2] + (("dept", h.payload),)
                 elif h.text.endswith("厅") and (c in PUNCT or c in QUOTE_CLOSE or c in self.t.boundary_chars):
                     # 审计署、审计厅: a 厅 is a province's department, named without the province
                     emit(h.start, h.end, RULE_AGENCY_PROVINCIAL,
@@ -669,6 +675,12 @@ class RuleSet:
                 mid, unit = found
                 emit(a.start, a.end + len(mid) + len(unit), RULE_AGENCY_UNIT,
                      (("parent", (a.start, a.end)), ("body", mid + unit), ("unit", True)), 0.7)
+        # 团市委, 团省委: the Youth League committee of the level, not the Party committee inside it
+        for mt in _LEAGUE.finditer(text):
+            out = [m for m in out if (m.start, m.end) != (mt.start() + 1, mt.end())]
+            seen.discard((mt.start() + 1, mt.end()))
+            emit(mt.start(), mt.end(), RULE_AGENCY_DEPT, (("prefix", mt.group(1)), ("prefix_kind", "level"),
+                                                           ("dept", "共青团委员会"), ("body", "团委")), 0.9)
         # 美军, 日军: another country's armed forces
         for mt in self._army.finditer(text):
             s0 = mt.start()
