@@ -251,9 +251,18 @@ def _typed(lex: str, datatype):
     return ox.Literal(lex, datatype=datatype)
 
 
-def _decimal(x: Any):
+@functools.lru_cache(maxsize=1 << 12)
+def _float_decimal(text: str):
+    """:func:`_decimal` of a float, keyed by its repr (0.0 and -0.0 are equal keys, not equal
+    literals); confidences are a handful of values written thousands of times."""
+    return _decimal(float(text), _cached=False)
+
+
+def _decimal(x: Any, _cached: bool = True):
     if isinstance(x, bool) or x is None:
         return None
+    if _cached and type(x) is float:
+        return _float_decimal(repr(x))
     try:
         if isinstance(x, float):
             if not math.isfinite(x):
@@ -290,11 +299,16 @@ def _date(x: Any):
         return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _int_literal(n: int):
+    return _typed(str(n), _XSD.integer)
+
+
 def _int(x: Any):
     if isinstance(x, bool):
         return None
     try:
-        return _typed(str(int(x)), _XSD.integer)
+        return _int_literal(int(x))  # offsets: the same few thousand values over and over
     except (TypeError, ValueError):
         return None
 
@@ -412,16 +426,18 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
 
     iris = {n: _ox_node(str(n)) for n in G.nodes}
     doc_nodes: dict[str, URIRef] = {}
+    doc_of: dict = {}  # Document node -> its doc id, worked out once (every mentionedIn edge needs it)
     for n, data in G.nodes(data=True):
         if data.get("kind") == "Document":
-            doc_nodes[_doc_of_node(str(n), data)] = iris[n]
+            doc_of[n] = _doc_of_node(str(n), data)
+            doc_nodes[doc_of[n]] = iris[n]
 
     for n, data in G.nodes(data=True):
         node = str(n)
         s = iris[n]
         kind = data.get("kind")
         per_doc = kind in ("Target", "Document")
-        home = graph_of(_doc_of_node(node, data)) if per_doc else default
+        home = graph_of(doc_of[n] if kind == "Document" else _doc_of_node(node, data)) if per_doc else default
         cls = _OX_KIND.get(kind)
         if cls is None:
             log.warning("node %r has unknown kind %r: written without a class", node, kind)
@@ -437,7 +453,7 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
         known = _ENTITY_ATTRS
         if kind == "Document":
             known = _DOC_ATTRS
-            doc_id = _doc_of_node(node, data)
+            doc_id = doc_of[n]
             home.add((s, _DCT.identifier, _str(doc_id)))
             title = data.get("title") or data.get("label") or doc_id
             home.add((s, _RDFS.label, _zh(title)))
@@ -492,8 +508,7 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
             continue
         s, o = iris[u], iris[v]
         if pred == "mentionedIn":
-            vdata = G.nodes[v]
-            g = graph_of(_doc_of_node(str(v), vdata)) if vdata.get("kind") == "Document" else default
+            g = graph_of(doc_of[v]) if v in doc_of else default
             g.add((s, prop, o))
             continue
         extra = {k: x for k, x in data.items() if k not in _EDGE_ATTRS}
