@@ -5,7 +5,8 @@ terms, none of them in a reference cycle, while the networkx graph (a million or
 objects) is alive. Each allocation burst makes the collector walk that whole graph again and
 again: on 1,000 articles that was 1.5 s of the 3.7 s :func:`kg.rdf.write_rdf` took, for nothing
 collected. Reference counting still frees everything as usual while the collector is paused;
-only cycles wait until it resumes.
+only cycles wait until it resumes. The switch is process-wide (``gc.disable``): other threads'
+cycles wait too, for the duration of the block.
 """
 from __future__ import annotations
 
