@@ -287,7 +287,8 @@ def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, 
             current = None
             continue
         speaker, since = None, s
-        for mt in _SPEAKER.finditer(text, s, e):
+        # every match holds 负责; the pattern (optional words first) would try every character
+        for mt in (_SPEAKER.finditer(text, s, e) if text.find("负责", s, e) >= 0 else ()):
             # the last agency (in list order) that ends at most 2 characters before the match
             before = [by_end[x] for x in range(max(s, mt.start() - 2), mt.start() + 1) if x in by_end]
             if before:

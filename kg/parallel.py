@@ -26,6 +26,7 @@ Dask (``scheduler=``)
 from __future__ import annotations
 
 import collections
+import gc
 import multiprocessing
 import os
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -54,9 +55,22 @@ def default_jobs() -> int:
 WARM_TEXT = "武汉市水務局负责人表示，到2021年，全市将完成清水入江治理工程建设，投资20亿元。"
 
 
+_frozen = False  # gc.freeze() done in this process (inherited by forked workers)
+
+
 def warm() -> None:
     """Build the gazetteer and the pipeline of this process now (they are cached), and load
-    what the rules load on first use (see :data:`WARM_TEXT`)."""
+    what the rules load on first use (see :data:`WARM_TEXT`).
+
+    The first call then freezes what the process holds (``gc.collect()``, then ``gc.freeze()``):
+    the tables live as long as the process, and unfrozen, every full collection of the cyclic
+    collector walks their hundreds of thousands of objects again (on 1,000 articles: 0.2 s of
+    the 0.3 s graph merge, ~0.1 s of extraction and of the RDF files). Forked workers inherit
+    them frozen, so their collections do not write to the shared pages either (the fork advice
+    of the :mod:`gc` documentation). Frozen objects are still freed by reference counting;
+    only a reference cycle among them would stay.
+    """
+    global _frozen
     import datetime as dt
 
     from .extractor import extract_document
@@ -66,6 +80,10 @@ def warm() -> None:
     load_gazetteer()
     get_pipeline()
     extract_document(Document("warm", WARM_TEXT, date=dt.date(2019, 6, 28)))
+    if not _frozen:
+        gc.collect()  # garbage is collected, not frozen
+        gc.freeze()
+        _frozen = True
 
 
 def extract_chunk(documents: Sequence[Document]) -> list[Extraction]:
@@ -150,6 +168,7 @@ def extract_parallel(documents: Iterable[Document], *, jobs: int | None = None, 
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     chunks = chunked(documents, chunk_size, chunk_chars)
     if jobs == 1:
+        warm()  # the tables built (and frozen, see warm) before the first chunk, as for workers
         for chunk in chunks:
             yield from extract_chunk(chunk)
         return

@@ -62,6 +62,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, Namespace
 
 from .atomic import atomic_write
 from .errors import InputError, ValidationError
+from .gcpause import gc_paused
 from .model import SUBTYPES
 from .vocab import GK, GRAPH, ID, NS
 
@@ -250,9 +251,18 @@ def _typed(lex: str, datatype):
     return ox.Literal(lex, datatype=datatype)
 
 
-def _decimal(x: Any):
+@functools.lru_cache(maxsize=1 << 12)
+def _float_decimal(text: str):
+    """:func:`_decimal` of a float, keyed by its repr (0.0 and -0.0 are equal keys, not equal
+    literals); confidences are a handful of values written thousands of times."""
+    return _decimal(float(text), _cached=False)
+
+
+def _decimal(x: Any, _cached: bool = True):
     if isinstance(x, bool) or x is None:
         return None
+    if _cached and type(x) is float:
+        return _float_decimal(repr(x))
     try:
         if isinstance(x, float):
             if not math.isfinite(x):
@@ -289,11 +299,16 @@ def _date(x: Any):
         return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _int_literal(n: int):
+    return _typed(str(n), _XSD.integer)
+
+
 def _int(x: Any):
     if isinstance(x, bool):
         return None
     try:
-        return _typed(str(int(x)), _XSD.integer)
+        return _int_literal(int(x))  # offsets: the same few thousand values over and over
     except (TypeError, ValueError):
         return None
 
@@ -393,6 +408,7 @@ class _Sink:
         self.out.append((*triple, self.ident))
 
 
+@gc_paused()  # see kg.gcpause: one tuple per quad, none of them garbage
 def quads(G: nx.MultiDiGraph) -> list[tuple]:
     """The quads of :func:`to_dataset` as ``(s, p, o, graph IRI or None for the default graph)``
     tuples of pyoxigraph terms (duplicates possible), without building any store: the files,
@@ -410,16 +426,18 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
 
     iris = {n: _ox_node(str(n)) for n in G.nodes}
     doc_nodes: dict[str, URIRef] = {}
+    doc_of: dict = {}  # Document node -> its doc id, worked out once (every mentionedIn edge needs it)
     for n, data in G.nodes(data=True):
         if data.get("kind") == "Document":
-            doc_nodes[_doc_of_node(str(n), data)] = iris[n]
+            doc_of[n] = _doc_of_node(str(n), data)
+            doc_nodes[doc_of[n]] = iris[n]
 
     for n, data in G.nodes(data=True):
         node = str(n)
         s = iris[n]
         kind = data.get("kind")
         per_doc = kind in ("Target", "Document")
-        home = graph_of(_doc_of_node(node, data)) if per_doc else default
+        home = graph_of(doc_of[n] if kind == "Document" else _doc_of_node(node, data)) if per_doc else default
         cls = _OX_KIND.get(kind)
         if cls is None:
             log.warning("node %r has unknown kind %r: written without a class", node, kind)
@@ -435,7 +453,7 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
         known = _ENTITY_ATTRS
         if kind == "Document":
             known = _DOC_ATTRS
-            doc_id = _doc_of_node(node, data)
+            doc_id = doc_of[n]
             home.add((s, _DCT.identifier, _str(doc_id)))
             title = data.get("title") or data.get("label") or doc_id
             home.add((s, _RDFS.label, _zh(title)))
@@ -490,8 +508,7 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
             continue
         s, o = iris[u], iris[v]
         if pred == "mentionedIn":
-            vdata = G.nodes[v]
-            g = graph_of(_doc_of_node(str(v), vdata)) if vdata.get("kind") == "Document" else default
+            g = graph_of(doc_of[v]) if v in doc_of else default
             g.add((s, prop, o))
             continue
         extra = {k: x for k, x in data.items() if k not in _EDGE_ATTRS}
@@ -559,12 +576,25 @@ def _rdflib_term(term):
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
+@gc_paused()
+def _sorted_quads(G: nx.MultiDiGraph) -> tuple[list, list[tuple]]:
+    """The distinct quads of ``G`` sorted by their N-Quads text, both as ``pyoxigraph.Quad``
+    objects and as the ``(s, p, o, graph or None)`` tuples they were made from (same order).
+
+    Duplicates are dropped on the tuples (hashing a tuple of terms is much cheaper than making a
+    ``Quad`` first), and the tuples are kept so that callers can build triples from the terms
+    without reading them back from the Quads (each attribute access copies the term)."""
+    default = ox.DefaultGraph()
+    unique = list(dict.fromkeys(quads(G)))
+    made = [ox.Quad(s, p, o, default if g is None else g) for s, p, o, g in unique]
+    order = sorted(range(len(made)), key=[str(q) for q in made].__getitem__)
+    return [made[i] for i in order], [unique[i] for i in order]
+
+
 def ox_quads(G: nx.MultiDiGraph) -> list:
     """The dataset of :func:`to_dataset` as distinct, sorted ``pyoxigraph.Quad`` objects (sorted so
     that files are the same bytes on every run)."""
-    default = ox.DefaultGraph()
-    out = {ox.Quad(s, p, o, default if g is None else g): None for s, p, o, g in quads(G)}
-    return sorted(out, key=str)
+    return _sorted_quads(G)[0]
 
 
 def to_graph(G: nx.MultiDiGraph | Dataset) -> Graph:
@@ -607,17 +637,29 @@ def write_rdf(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[
     written to a temporary file beside it and moved into place, so a reader never sees half a
     file. Returns ``{"ttl": Path, ...}``.
     """
-    out = Path(out_dir)
-    quads = ox_quads(G)
-    triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+    with gc_paused():  # see kg.gcpause: ~0.4 M short-lived acyclic objects
+        return _write_rdf(G, Path(out_dir), list(formats or FORMATS))
+
+
+def _write_rdf(G: nx.MultiDiGraph, out: Path, formats: list[str]) -> dict[str, Path]:
+    quads, terms = _sorted_quads(G)
+    triples = []
+    if any(not FORMATS[fmt][2] for fmt in formats):
+        # the flattened files: each triple once, in the order of its first quad
+        triples = [ox.Triple(s, p, o) for s, p, o in dict.fromkeys(t[:3] for t in terms)]
     written = {}
-    for fmt in formats or FORMATS:
+    for fmt in formats:
         name, rdflib_fmt, keep_graphs = FORMATS[fmt]
         if fmt == "jsonld":
             # expanded JSON-LD from pyoxigraph under the shipped context: absolute IRIs and
-            # explicit value objects expand to the same triples, and readers can compact with it
-            body = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))
-            data = json.dumps({"@context": load_context(), "@graph": body}, ensure_ascii=False).encode("utf-8")
+            # explicit value objects expand to the same triples, and readers can compact with it.
+            # pyoxigraph writes a JSON array of node objects; it is spliced in as the "@graph"
+            # value as it is (decoding and re-encoding megabytes of JSON would change nothing)
+            body = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+            if body[:1] != b"[":  # pragma: no cover - not what pyoxigraph 0.5 writes
+                body = json.dumps(json.loads(body), ensure_ascii=False).encode("utf-8")
+            context = json.dumps(load_context(), ensure_ascii=False).encode("utf-8")
+            data = b'{"@context": ' + context + b', "@graph": ' + body + b"}"
         else:
             data = ox.serialize(quads if keep_graphs else triples, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]),
                                 prefixes=None if fmt in ("nq", "nt") else {k: str(v) for k, v in PREFIXES.items()})

@@ -46,6 +46,7 @@ from xml.sax.saxutils import escape as _xml_escape
 import pyoxigraph as ox
 
 from .errors import InputError, QueryError, StoreError
+from .gcpause import gc_paused
 
 from .rdf import PREFIXES, _SUFFIX_FORMAT, doc_graph_iri, is_valid_iri, ox_quads
 from .rdf import quads as rdf_quads
@@ -453,17 +454,21 @@ class Store:
             if data.get("kind") == "Document":
                 doc = str(n).partition("/")[2] or str(n)
                 graph_doc[str(doc_graph_iri(doc))] = doc
-        batches: dict[str, dict] = {}
+        batches: dict[ox.NamedNode, dict] = {}  # graph -> {quad: None}
         default: list[tuple] = []
         entity_graphs: dict = {}
+        # keyed by the graph's term (hashed in Rust) rather than by its ``.value`` (a new str
+        # each time it is read); turned into IRI strings once per graph at the end
         for s, p, o, gi in rdf_quads(G):  # pyoxigraph terms already
             if gi is None:
                 default.append((s, p, o))
                 continue
-            ident = gi.value
-            batches.setdefault(ident, {})[ox.Quad(s, p, o, gi)] = None
+            batch = batches.get(gi)
+            if batch is None:
+                batch = batches[gi] = {}
+            batch[ox.Quad(s, p, o, gi)] = None
             if p == mentioned:
-                entity_graphs.setdefault(s, set()).add(ident)
+                entity_graphs.setdefault(s, set()).add(gi)
         owner = {s: o for s, p, o in default if p == subj}
         orphans: dict = {}
         dg = ox.DefaultGraph()
@@ -475,8 +480,9 @@ class Store:
                     batches[g][q] = None
             else:
                 orphans[q] = None
-        return ({g: list(qs) for g, qs in batches.items()}, graph_doc, list(orphans))
+        return ({g.value: list(qs) for g, qs in batches.items()}, graph_doc, list(orphans))
 
+    @gc_paused()  # see kg.gcpause: a Quad and tuples per quad of the batch, none of them garbage
     def add(self, G) -> dict[str, int]:
         """Add (or replace) every article of a networkx graph (or a KnowledgeGraph).
 
