@@ -1059,7 +1059,9 @@ class RuleSet:
         """Move a name's start back to the start of the word it cuts (jieba): 就|业培训… -> 就业培训…,
         要|素市场化… -> 要素市场化…; a start on a word boundary stays."""
         lo = max(0, start - 6)
-        for word, ws, we in _jieba().tokenize(text[lo:end]):
+        # the words around the start are all it needs: a window, not the whole name (jieba costs
+        # ~2 µs per character)
+        for word, ws, we in _jieba().tokenize(text[lo:min(end, start + 10)]):
             if ws + lo < start < we + lo:
                 return ws + lo if word not in self.t.verb_set else start
             if ws + lo >= start:
