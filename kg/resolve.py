@@ -11,6 +11,7 @@ and machine; :mod:`kg.rdf` turns them into IRIs.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -321,6 +322,33 @@ _UNDERTAKINGS = ("治理", "整治", "保护", "修复", "改造", "建设", "�
 _PLANS = ("方案", "规划", "计划", "意见", "办法")
 
 
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _merge_short_titles(resolved: list[Resolved]) -> None:
+    """Within one article, a plan named short (数字政府行动方案) is the titled plan it abbreviates
+    (《包头市数字政府建设行动方案（2021—2023年）》): same last plan word, its characters in order
+    in the title, and no other title it could abbreviate."""
+    titles = [r for r in resolved if r.kind == "Project" and r.mention.text.startswith("《")]
+    if not titles:
+        return
+    for p in resolved:
+        if p.kind != "Project" or p.mention.text.startswith(("《", "“", "\"")) or len(p.name) < 4 \
+                or p.subtype == "Campaign":
+            continue
+        head = next((h for h in _PLANS if p.name.endswith(h)), None)
+        if head is None:
+            continue
+        owners = {t.id: t for t in titles if t.id != p.id and _is_subsequence(p.name, t.name)
+                  and _TITLE_CORE.sub("", t.name.strip("《》")).endswith(head)}
+        if len(owners) == 1:
+            t = next(iter(owners.values()))
+            p.aliases.add(p.name)
+            p.name, p.id = t.name, t.id
+
+
 def _merge_project_plans(resolved: list[Resolved]) -> None:
     """Within one article, a plan named after a local project (智能化改造提升计划 after
     工业智能化改造, whose name ends with 智能化改造) is part of that project. National campaigns
@@ -336,6 +364,9 @@ def _merge_project_plans(resolved: list[Resolved]) -> None:
             q = next(iter(owners.values()))
             p.aliases.add(p.name)
             p.name, p.id = q.name, q.id
+
+
+_TITLE_CORE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 
 
 def _tails(name: str) -> list[str]:
@@ -400,4 +431,5 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
     _merge_project_suffixes(out)
     _merge_place_plans(out)
     _merge_project_plans(out)
+    _merge_short_titles(out)
     return out, res.ctx

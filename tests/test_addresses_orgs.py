@@ -279,3 +279,18 @@ def test_youth_league_committees_and_joint_organs():
     assert found["团市委"] == "南昌市共青团委员会" and found["团省委"] == "江西省共青团委员会"
     assert found["市纪委"] == "南昌市纪律检查委员会" and found["监委"] == "南昌市监察委员会"
     assert "市委" not in found and "省委" not in found   # not the Party committees inside 团市委
+
+
+def test_a_short_name_of_a_titled_plan_is_that_plan():
+    text = ("包头市人民政府办公室印发《包头市数字政府建设行动方案（2021—2023年）》。\n"
+            "各部门要以数字政府行动方案为统领，推进数字政府建设工作。")
+    g = kg.build_texts({"t": text}, date="2022-03-01")
+    plans = [d for _, d in g.nx.nodes(data=True) if d.get("kind") == "Project" and "行动方案" in d["label"]]
+    assert len(plans) == 1 and "数字政府行动方案" in plans[0]["aliases"]
+
+
+def test_a_plan_with_another_head_is_not_merged_into_a_title():
+    text = "印发《武汉市数字经济发展规划》。要落实数字经济发展行动方案。"
+    g = kg.build_texts({"t": text}, date="2022-03-01")
+    labels = {d["label"] for _, d in g.nx.nodes(data=True) if d.get("kind") == "Project"}
+    assert len([x for x in labels if "数字经济发展" in x]) == 2
