@@ -849,6 +849,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         dl = resolve_deadline(governing_time, article_date)
         gov = TimePhrase(-1, -1, governing_time, dl, "forward")
     goal_ctx = False
+    mid_gov: TimePhrase | None = None  # a deadline heading a later clause (governs what follows)
     results: list[tuple[int, int, TargetFields]] = []
     for idx, c in enumerate(merged):
         if _is_time_only(c):
@@ -860,17 +861,22 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
                 gov = c.times[-1]
             continue
         own = [t for t in c.times if t.direction != "neutral"]
-        # a time phrase at the very head of the sentence governs the clauses after it
-        if idx == 0 and own and own[0].start == c.start:
+        # a time phrase at the very head of the sentence governs the clauses after it; so does a
+        # forward one heading a later clause (…发展，到2025年A达到…，B达到82%: B is due in 2025 too)
+        if own and own[0].start == c.start and (idx == 0 or own[0].direction == "forward"):
             head_gov = own[0]
         else:
             head_gov = None
+        if not own and gov is not None and gov is mid_gov and not (
+                cues["outcome"].search(c.text) and any(c.start <= q.start and q.num_start < c.end for q in sentence_qs)):
+            continue  # after a mid-sentence deadline, only a result with its own predicate and value (达到82%)
         tp = own[0] if own else None
         if tp is not None and tp.direction == "current" and gov is not None and gov.direction == "forward":
             tp = None
         eff = tp or gov
         if head_gov is not None:
             gov = head_gov
+            mid_gov = head_gov if idx > 0 else None
         if eff is not None and eff.direction == "past":
             continue
         qs = [q for q in sentence_qs if q.start >= c.start and q.num_start < c.end]

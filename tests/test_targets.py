@@ -342,3 +342,17 @@ def test_gold_recovery(doc, min_found):
         hits = [f for _, _, f in got if _norm(t["key"]) in _norm(f.text)]
         years = {f.deadline.year for f in hits if f.deadline}
         assert not years or t["deadline_year"] in years
+
+
+def test_a_deadline_heading_a_later_clause_governs_the_results_after_it():
+    # Zhengzhou style: the deadline comes after two clauses of intent, then two results
+    s = "全会强调，要坚定不移推进国家中心城市建设，到2025年全市生产总值达到1.6万亿元，常住人口城镇化率达到82%。"
+    got = {s[a:b]: (t.deadline, t.value) for a, b, t in find_targets(s, dt.date(2022, 7, 29))}
+    assert got["常住人口城镇化率达到82%"] == (dt.date(2025, 12, 31), 82.0)
+    assert got["到2025年全市生产总值达到1.6万亿元"][0] == dt.date(2025, 12, 31)
+
+
+def test_a_clause_after_a_mid_sentence_deadline_needs_its_own_result():
+    s = "首批企业中已有126家进行了对接，7月底前将实现首批服务企业的全覆盖，由平台上的5家企业免费为企业送技术上门。"
+    texts = [s[a:b] for a, b, _ in find_targets(s, dt.date(2019, 6, 28))]
+    assert not any("送技术上门" in t for t in texts)
