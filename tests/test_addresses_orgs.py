@@ -217,6 +217,8 @@ def test_a_county_renamed_since_the_table_is_one_full_name(tmp_path):
     (node,) = [d for _, d in g.nx.nodes(data=True) if d.get("kind") == "Place" and "凤翔" in d["label"]]
     assert "凤翔区" in {node["label"], *node.get("aliases", ())}
     assert "市场" not in places("黄陂市场供应充足。")  # a short form + 市场 is no renamed city
+    assert not places("推进长三角一体化合作区建设。")  # 合作 (合作市) is a common word: 合作区 is no place
+    assert "大城县" not in {m.name for m in kg.extract("北京市进一步提高超大城市现代化治理水平。") if m.label == "Place"}
 
 
 # ------------------------------------------------------------------ policy titles

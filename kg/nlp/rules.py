@@ -382,8 +382,11 @@ class RuleSet:
             if not over and h.end < len(text) and text[h.end] in _DIVISION_SUFFIX \
                     and text[h.end:h.end + 2] not in self.t.level_stop \
                     and text[h.start:h.end + 1] not in self.gaz.by_name \
-                    and any(d.level == "county" for d in self.gaz.candidates(h.text)):
-                # 凤翔区 where the table still has 凤翔市 (a county renamed since): a full name
+                    and h.text not in self.gaz.ambiguous_short \
+                    and self._after_its_parent(h, cand):
+                # 宝鸡市|凤翔区 where the table still has 凤翔市 (a county renamed since): a full
+                # name, when its own city or province stands right before it (合作区 is a
+                # cooperation zone, 超大城市 a big city: no 合作市, no 大城县)
                 renamed[(h.start, h.end + 1)] = h.text
                 cand.append(Hit(h.start, h.end + 1, h.cat, text[h.start:h.end + 1], True))
                 continue
@@ -426,6 +429,15 @@ class RuleSet:
         out.extend(self._abbreviations(text, cand))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
+
+    def _after_its_parent(self, h: Hit, cand: list[Hit]) -> bool:
+        """Whether a county's short form ``h`` stands right after the full name of a division
+        that holds it (宝鸡市|凤翔)."""
+        counties = [d for d in self.gaz.candidates(h.text) if d.level == "county"]
+        for c in cand:
+            if c.end == h.start:
+                return any(self.gaz.is_within(d.key, p.key) for d in counties for p in self.gaz.candidates(c.text))
+        return False
 
     def _abbreviations(self, text: str, cand: list[Hit]) -> list[Mention]:
         """中美|两国, 港澳|同胞: each character of a run of one-character abbreviations before a
