@@ -144,6 +144,7 @@ def test_short_name_inside_another_word_is_no_organization(text):
     ("记者不难找到双良集团的展台。", "双良集团"),                            # a verb before the name
     ("该项目由北京建予房地产开发有限公司承建。", "北京建予房地产开发有限公司"),  # a preposition
     ("旅行者集团预定同花旗集团合并。", "花旗集团"),                          # another company before
+    ("支持省投资集团控股有限公司发展。", "省投资集团控股有限公司"),          # 控股 stays in the name
 ])
 def test_company_names_start_after_a_verb_or_a_preposition(text, expected):
     found = orgs(text)

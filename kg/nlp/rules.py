@@ -828,13 +828,14 @@ class RuleSet:
         """Where a company name in ``text[s:e]`` starts: after the last word jieba tags as a verb,
         a preposition, a conjunction, an adverb, a pronoun, a number or a time
         (kg/data/org_name_tags.tsv, ``company_stop``): 不难找到|双良集团, 由|北京建予…有限公司;
-        also after another company's suffix (…有限公司和|江苏特灵…)."""
+        also after another company (…有限公司|江苏特灵…), but 省投资集团控股有限公司 is one."""
         if e - s < 3:
             return s
         stop, tags = self.t.org_name_tags["company_stop"], _word_tags()
+        keep = self.t.org_name_tags.get("company_keep", frozenset())
         pos = e
         for tok in reversed(_jieba().lcut(text[s:e])):
-            if tags.get(tok, ("", 0))[0] in stop or tok.endswith(_ORG_SUFFIXES) or tok.endswith("公司"):
+            if (tags.get(tok, ("", 0))[0] in stop and tok not in keep) or tok.endswith("公司"):
                 return pos
             pos -= len(tok)
         return s
