@@ -297,3 +297,16 @@ def test_a_plan_with_another_head_is_not_merged_into_a_title():
     g = kg.build_texts({"t": text}, date="2022-03-01")
     labels = {d["label"] for _, d in g.nx.nodes(data=True) if d.get("kind") == "Project"}
     assert len([x for x in labels if "数字经济发展" in x]) == 2
+
+
+@pytest.mark.parametrize("text,name", [
+    ("武昌区余家头小区三期b座申购房型确定。", "武昌区余家头小区"),     # Hubei: a residential compound
+    ("读者来到北京王府井书店选购新书。", "北京王府井书店"),
+    ("杭州下沙天虹购物中心开业。", "杭州下沙天虹购物中心"),
+])
+def test_facilities_named_after_a_place(text, name):
+    assert name in places(text)
+
+
+def test_a_kind_of_compound_is_no_place():
+    assert not places("推进老旧小区改造，全市小区实现垃圾分类。")
