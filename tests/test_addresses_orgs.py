@@ -310,3 +310,10 @@ def test_facilities_named_after_a_place(text, name):
 
 def test_a_kind_of_compound_is_no_place():
     assert not places("推进老旧小区改造，全市小区实现垃圾分类。")
+
+
+def test_sports_bodies_by_their_short_names():
+    found = {m.text: m.name for m in kg.extract("中国足协昨天确定集训名单，国际足联表示支持。") if m.label == "Organization"}
+    assert found == {"中国足协": "中国足球协会", "国际足联": "国际足球联合会"}
+    assert "中国" not in places("中国足协昨天确定集训名单。")  # the country inside the short name
+    assert not [m for m in kg.extract("足协杯比赛今晚开打。") if m.label == "Organization"]

@@ -329,7 +329,10 @@ class RuleSet:
             for m in units:
                 (places if m.label == "Place" else orgs).append(m)
         if by_cat["org_abbr"]:
-            orgs += self._org_abbreviations(text, by_cat["org_abbr"], places + agencies + orgs)
+            short = self._org_abbreviations(text, by_cat["org_abbr"], places + agencies + orgs)
+            if short:
+                orgs += short
+                places = [m for m in places if not any(o.start <= m.start and m.end <= o.end for o in short)]
         if orgs:
             units = self._org_units(text, orgs)
             if units:
@@ -871,12 +874,13 @@ class RuleSet:
     def _org_abbreviations(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
         """北大, 清华: a short name of kg/data/org_abbreviations.tsv where no other mention overlaps it."""
         out = []
-        for h in hits:
+        for h in self._longest(hits):
             name, not_next = self.t.org_abbr[h.payload]
             if h.end < len(text) and text[h.end] in not_next:
                 continue
-            if any(m.start < h.end and h.start < m.end for m in known):
-                continue
+            if any(m.start < h.end and h.start < m.end and not (m.label == "Place" and h.start <= m.start
+                                                                 and m.end <= h.end) for m in known):
+                continue  # (a place inside the short name, 中国 in 中国足协, is part of it)
             out.append(Mention("Organization", h.text, h.start, h.end, RULE_ORG_ABBR, name, None, 0.8))
         return out
 
