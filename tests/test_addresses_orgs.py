@@ -317,3 +317,11 @@ def test_sports_bodies_by_their_short_names():
     assert found == {"中国足协": "中国足球协会", "国际足联": "国际足球联合会"}
     assert "中国" not in places("中国足协昨天确定集训名单。")  # the country inside the short name
     assert not [m for m in kg.extract("足协杯比赛今晚开打。") if m.label == "Organization"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("日本外务省发表声明。", {"日本外务省"}),
+    ("美国劳工部公布就业数据，白宫发言人表示欢迎。", {"美国劳工部", "白宫"}),
+])
+def test_foreign_government_bodies(text, expected):
+    assert expected <= {m.text for m in kg.extract(text) if m.label == "Agency"}
