@@ -207,6 +207,18 @@ class _Resolver:
             return ptext, None
         return None, None
 
+    def level_named(self, name: str) -> str:
+        """An organization's name with its leading level word (省, 市, 区, 县) replaced by the
+        article's province, city or district: 区人民医院 -> 田阳区人民医院; unchanged when the
+        article does not say where it is, or the name does not start with a level word."""
+        if len(name) < 4 or name[1] in "市区县省":
+            return name
+        for levels, d in ((_CITY_LEVELS, self.ctx.city), (_PROVINCE_LEVELS, self.ctx.province),
+                          (_COUNTY_LEVELS, self.ctx.county)):
+            if name[0] in levels and len(name[0]) == 1:
+                return d.name + name[1:] if d is not None else name
+        return name
+
     def agency(self, m: Mention) -> Resolved | None:
         r = self._agency(m)
         if r is not None:
@@ -427,6 +439,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
             out.append(res.project(m))
         elif m.label == "Organization":
             name = m.name or m.text  # 北大 -> 北京大学 (org.abbreviation_table)
+            name = res.level_named(name)  # 省投资集团 in an Anhui article -> 安徽省投资集团
             out.append(Resolved(m, f"org/{name}", "Organization", name, {m.text} - {name}))
     _merge_project_suffixes(out)
     _merge_place_plans(out)

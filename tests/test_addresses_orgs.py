@@ -325,3 +325,18 @@ def test_sports_bodies_by_their_short_names():
 ])
 def test_foreign_government_bodies(text, expected):
     assert expected <= {m.text for m in kg.extract(text) if m.label == "Agency"}
+
+
+def test_an_organization_named_by_a_level_word_takes_the_article_s_place(tmp_path):
+    # Guangxi: 区 is the article's district, as for agencies
+    f = tmp_path / "a.txt"
+    f.write_text("百色市田阳区推进芒果产业。区人民医院、区供电公司等单位积极参与帮扶。", encoding="utf-8")
+    g = kg.build(f, date="2022-08-10")
+    orgs_ = {d["label"]: d.get("aliases", []) for _, d in g.nx.nodes(data=True) if d.get("kind") == "Organization"}
+    assert "田阳区人民医院" in orgs_ and "区人民医院" in orgs_["田阳区人民医院"]
+    assert "田阳区供电公司" in orgs_
+
+
+@pytest.mark.parametrize("text", ["患者被送往医院。", "到定点医院就诊。", "推进公立医院改革，全市三甲医院参加。"])
+def test_a_kind_of_hospital_is_no_organization(text):
+    assert not [m for m in kg.extract(text) if m.label == "Organization"]

@@ -323,8 +323,10 @@ class RuleSet:
         orgs = self._organizations(text)
         spans = []  # company names (_organizations) scan left greedily: they hide no place
         if by_cat["name_head"]:
-            units, unit_spans = self._named_units(text, by_cat["name_head"], places, agencies, orgs,
-                                                  {h.end for h in by_cat["body"]})
+            body_ends: dict[int, int] = {}  # end -> the longest body word ending there
+            for b in by_cat["body"]:
+                body_ends[b.end] = max(body_ends.get(b.end, 0), b.end - b.start)
+            units, unit_spans = self._named_units(text, by_cat["name_head"], places, agencies, orgs, body_ends)
             spans += unit_spans
             for m in units:
                 (places if m.label == "Place" else orgs).append(m)
@@ -758,7 +760,8 @@ class RuleSet:
 
     # ------------------------------------------------------------------ named units
     def _named_units(self, text: str, heads: list[Hit], places: list[Mention], agencies: list[Mention],
-                     orgs: list[Mention], body_ends: set[int] = frozenset()) -> tuple[list[Mention], list[tuple[int, int]]]:
+                     orgs: list[Mention], body_ends: dict[int, int] | None = None
+                     ) -> tuple[list[Mention], list[tuple[int, int]]]:
         """Facilities, organizations and events named by a place and a head word
         (kg/data/name_heads.tsv): 桂林机场, 宁波舟山港, 北京大学, 中国队, 中国国际进口博览会.
         Returns the mentions (facilities as Place, organizations) and every name's span."""
@@ -798,7 +801,8 @@ class RuleSet:
                         spans.append((m.start, m.end))
                         out.append(m)
                     continue
-                if label == "Organization" and h.payload in self.t.org_bounded and h.end not in body_ends:
+                if label == "Organization" and h.payload in self.t.org_bounded \
+                        and (body_ends or {}).get(h.end, 0) < h.end - h.start:  # not 工作|队 (a body)
                     m = self._bounded_org(text, h, ends)
                     if m is not None:
                         start = m.start
