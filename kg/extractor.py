@@ -14,6 +14,8 @@ responsibleFor.speaker      X负责人表示/介绍: X for the projects of its s
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
 setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence
 setBy.speaker               the speaker whose statement holds the target
+setBy.meeting               the convener of the article's meeting (国务院常务会议, 市委…全会) for
+                            the targets after 会议要求/全会强调… in a paragraph with no speaker
 concerns.clause             a project named in the target clause, else the first of its sentence
 ==========================  ===============================================================
 
@@ -42,6 +44,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPEAKER = re.compile(r"(?:相关)?(?:主要)?负责(?:人|同志)(?:在[^，。]{0,12})?(?:表示|介绍|说|称|指出|透露|强调|坦言|告诉)")
 _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|明确|审议通过|通过了")
 # 牵头单位：X、Y / 责任单位：X (the list after), or X牵头 (the agencies before)
+# the article's meeting and its convener: 国务院总理主持召开国务院常务会议, 市委召开十二届九次全会
+_MEETING_CALL = re.compile(r"(?:主持)?召开(?:了)?[^。；！？]{0,40}?(?:会议|全会|常委会|常务会议|座谈会|推进会)")
+_MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次)?"
+                           r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
+_MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
 
 
@@ -187,6 +194,7 @@ def extract_document(document: Document) -> Extraction:
     _project_relations(resolved, relate)
     paras = _Paragraphs(text)
     speaker_of = _speaker_scopes(text, resolved, paras.spans)
+    meeting_of = _meeting_scopes(text, resolved, paras.spans)
     _responsibility(resolved, speaker_of, text, relate, paras.spans)
 
     # targets: nodes of their own, linked to their setter and project
@@ -201,7 +209,7 @@ def extract_document(document: Document) -> Extraction:
         attrs["text"] = t.text
         entities[tid] = {"kind": "Target", "name": t.text, "aliases": set(), "subtype": None, "types": set(),
                          "attrs": attrs, "prov": [_prov(document, sents, t.start, t.end, t.rule, t.confidence)]}
-        _target_relations(tid, t, resolved_by_start, speaker_of, sents, text, relate, paras)
+        _target_relations(tid, t, resolved_by_start, speaker_of, sents, text, relate, paras, meeting_of)
 
     ents = tuple(
         Entity(eid, e["kind"], e["name"], tuple(sorted(e["aliases"] - {e["name"]})), e["subtype"],
@@ -253,6 +261,31 @@ def _project_relations(resolved: list[Resolved], relate) -> None:
             m, n = p.mention, pl.mention
             if m.start <= n.start and n.end <= m.end:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
+
+
+def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]
+                    ) -> dict[int, tuple[Resolved, int]]:
+    """Paragraph index -> the agency whose meeting speaks in it (会议指出/要求/强调…) and the offset
+    it speaks from. The meeting is the article's first one with a convener: the agency right
+    before 召开…会议 (市委召开全会), or the agency that names it (国务院常务会议). Nothing when the
+    article reports no such meeting."""
+    agencies = sorted((r for r in resolved if r.kind == "Agency" and r.id), key=lambda r: r.mention.start)
+    host = None
+    for a in agencies:
+        m = a.mention
+        gap = text[m.end:m.end + 8]
+        call = _MEETING_CALL.match(text, m.end + (len(gap) - len(gap.lstrip("总理书记市长省长主任主席副"))))
+        if call is not None or _MEETING_NAME.match(text, m.end):
+            host = a
+            break
+    if host is None:
+        return {}
+    out: dict[int, tuple[Resolved, int]] = {}
+    for i, (s, e) in enumerate(paras):
+        mt = _MEETING_SAYS.search(text, s, e)
+        if mt is not None and mt.start() >= host.mention.start:
+            out[i] = (host, mt.start())
+    return out
 
 
 def _statement_start(text: str, para_start: int, speaker_start: int) -> int:
@@ -336,7 +369,7 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
 
 
 def _target_relations(tid: str, t: Mention, resolved: "_ByStart", speaker_of, sents: _Sentences, text: str,
-                      relate, paras: "_Paragraphs") -> None:
+                      relate, paras: "_Paragraphs", meeting_of: dict[int, tuple[Resolved, int]] | None = None) -> None:
     s, e = sents.of(t.start)
     in_sentence = [r for r in resolved.starting_in(s, e) if s <= r.mention.start and r.mention.end <= e]
     setters = [r for r in in_sentence if (r.kind == "Agency") and r.mention.end <= t.start
@@ -349,6 +382,10 @@ def _target_relations(tid: str, t: Mention, resolved: "_ByStart", speaker_of, se
         sp, since = speaker_of.get(i, (None, 0))
         if sp is not None and t.start >= since:
             relate(tid, "setBy", sp.id, t.start, t.end, "setBy.speaker", 0.6)
+        elif sp is None:
+            host, since = (meeting_of or {}).get(i, (None, 0))
+            if host is not None and t.start >= since:
+                relate(tid, "setBy", host.id, t.start, t.end, "setBy.meeting", 0.6)
     projects = [r for r in in_sentence if r.kind == "Project" and r.mention.start < t.end]
     inside = [r for r in projects if r.mention.start >= t.start]
     chosen = inside or projects[:1]  # else the sentence's topic: its first project

@@ -141,3 +141,25 @@ def test_a_quotation_before_its_speaker_is_the_speaker_s_statement():
     text = ("武汉市召开会议。\n“水清、岸绿、景美不仅是碧水保卫战的目标。”市水务局负责人表示，要全力打好污染防治攻坚战。")
     g = kg.build_texts({"t": text}, date="2019-06-28")
     assert ("武汉市水务局", "碧水保卫战") in labelled(g, "responsibleFor")
+
+
+@pytest.mark.parametrize("text,target,agency", [
+    # Xinhua style: the State Council's executive meeting, its requirements in later sentences
+    ("国务院常务会议部署加快发展保障性租赁住房\n新华社北京6月24日电 国务院总理主持召开国务院常务会议。"
+     "会议要求，各地要落实城市政府主体责任，2022年底前出台具体实施办法。",
+     "2022年底前出台具体实施办法", "国务院"),
+    # Henan style: a city committee's plenary session, 全会强调 in its own paragraph
+    ("郑州市委全会召开\n中共郑州市委十二届五次全体（扩大）会议召开。\n"
+     "全会强调，要坚定不移推进国家中心城市建设，到2025年全市生产总值达到1.6万亿元。",
+     "到2025年全市生产总值达到1.6万亿元", "郑州市委"),
+])
+def test_targets_the_meeting_states_are_set_by_its_convener(text, target, agency):
+    g = kg.build_texts({"t": text}, date="2021-06-24")
+    set_by = dict(labelled(g, "setBy"))
+    assert set_by.get(target) == agency
+
+
+def test_no_meeting_no_meeting_setter():
+    text = "武汉市推进工作。\n会议要求，2022年底前出台具体实施办法。"  # no convener named
+    g = kg.build_texts({"t": text}, date="2021-06-24")
+    assert not labelled(g, "setBy")
