@@ -12,6 +12,7 @@ partOf.campaign             a campaign to the campaign it is part of (精准脱�
 locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖)
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
+responsibleFor.subject      X、Y要/负责/将… at the head of a clause: X and Y for the projects after it
 setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence
 setBy.speaker               the speaker whose statement holds the target
 setBy.meeting               the convener of the article's meeting (国务院常务会议, 市委…全会) for
@@ -49,6 +50,7 @@ _MEETING_CALL = re.compile(r"(?:主持)?召开(?:了)?[^。；！？]{0,40}?(?:�
 _MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次)?"
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
+_DUTY = re.compile(r"要(?![求素点件闻是])|负责(?!人|同志)|将(?![近来军])")
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
 
 
@@ -348,6 +350,7 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
         sp, since = speaker_of.get(i, (None, 0))
         if sp is not None and p.mention.start >= since:
             relate(sp.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.speaker", 0.7)
+    _subject_duties(resolved, projects, text, relate)
     # 牵头: in policy documents the lead agencies of an item stand after 牵头单位 or before 牵头
     agencies = _ByStart([r for r in resolved if r.kind == "Agency"])
     by_start = _ByStart(projects)
@@ -366,6 +369,29 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
                 for p in by_start.starting_in(s, e - 1):
                     if s <= p.mention.start < e:
                         relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.lead", 0.7)
+
+
+def _subject_duties(resolved: list[Resolved], projects: list[Resolved], text: str, relate) -> None:
+    """市自然资源和规划局、市城管局要做好老旧小区改造工作: the agencies that open a clause, joined by
+    、/和, and take 要/负责/将 are responsible for the projects of the rest of their sentence."""
+    agencies = sorted((r for r in resolved if r.kind == "Agency" and r.id), key=lambda r: r.mention.start)
+    for a in agencies:
+        start = a.mention.start
+        if start and text[start - 1] not in "，。；：！？\n　 ,;:":
+            continue  # not at the head of a clause
+        subject, end = [a], a.mention.end
+        while end < len(text) and text[end] in "、和及与" and (nxt := next(
+                (b for b in agencies if b.mention.start == end + 1), None)) is not None:
+            subject.append(nxt)
+            end = nxt.mention.end
+        duty = _DUTY.match(text, end)
+        if duty is None:
+            continue
+        stop = min((x for x in (text.find(c, end) for c in "。；！？\n") if x != -1), default=len(text))
+        for p in projects:
+            if duty.end() <= p.mention.start and p.mention.end <= stop:
+                for who in subject:
+                    relate(who.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.subject", 0.6)
 
 
 def _target_relations(tid: str, t: Mention, resolved: "_ByStart", speaker_of, sents: _Sentences, text: str,

@@ -163,3 +163,18 @@ def test_no_meeting_no_meeting_setter():
     text = "武汉市推进工作。\n会议要求，2022年底前出台具体实施办法。"  # no convener named
     g = kg.build_texts({"t": text}, date="2021-06-24")
     assert not labelled(g, "setBy")
+
+
+def test_agencies_that_must_do_a_project_are_responsible_for_it():
+    text = "郑州市召开会议。\n全会要求，市自然资源和规划局、市城管局要做好老旧小区改造工作。"
+    g = kg.build_texts({"t": text}, date="2022-07-29")
+    responsible = labelled(g, "responsibleFor")
+    assert ("郑州市自然资源和规划局", "老旧小区改造") in responsible
+    assert ("郑州市城市管理执法局", "老旧小区改造") in responsible
+
+
+def test_an_agency_s_head_speaking_is_no_duty_of_the_subject_rule():
+    text = "武汉市召开会议。\n27日,武汉市生态环境局负责人表示,全力打好碧水保卫战。"
+    g = kg.build_texts({"t": text}, date="2019-06-28")
+    rules = {p["rule"] for _, _, k, d in g.nx.edges(keys=True, data=True) if k == "responsibleFor" for p in d["provenance"]}
+    assert rules == {"responsibleFor.speaker"}
