@@ -166,11 +166,11 @@ def test_no_meeting_no_meeting_setter():
 
 
 def test_agencies_that_must_do_a_project_are_responsible_for_it():
-    text = "郑州市召开会议。\n全会要求，市自然资源和规划局、市城管局要做好老旧小区改造工作。"
+    text = "郑州市召开会议。\n全会要求，市自然资源和规划局、市城管局要加快实施老旧小区改造工程。"
     g = kg.build_texts({"t": text}, date="2022-07-29")
     responsible = labelled(g, "responsibleFor")
-    assert ("郑州市自然资源和规划局", "老旧小区改造") in responsible
-    assert ("郑州市城市管理执法局", "老旧小区改造") in responsible
+    assert ("郑州市自然资源和规划局", "老旧小区改造工程") in responsible
+    assert ("郑州市城市管理执法局", "老旧小区改造工程") in responsible
 
 
 def test_an_agency_s_head_speaking_is_no_duty_of_the_subject_rule():
