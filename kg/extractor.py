@@ -46,7 +46,8 @@ _SPEAKER = re.compile(r"(?:相关)?(?:主要)?负责(?:人|同志)(?:在[^，。
 _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|明确|审议通过|通过了")
 # 牵头单位：X、Y / 责任单位：X (the list after), or X牵头 (the agencies before)
 # the article's meeting and its convener: 国务院总理主持召开国务院常务会议, 市委召开十二届九次全会
-_MEETING_CALL = re.compile(r"(?:主持)?召开(?:了)?[^。；！？]{0,40}?(?:会议|全会|常委会|常务会议|座谈会|推进会)")
+_MEETING_CALL = re.compile(r"(?:(?:党组)?(?:副?总理|副?书记|市长|省长|区长|县长|主任|主席))?(?:主持)?召开(?:了)?"
+                           r"[^。；！？]{0,40}?(?:会议|全会|常委会|常务会议|座谈会|推进会)")
 _MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次)?"
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
@@ -275,9 +276,7 @@ def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, 
     host = None
     for a in agencies:
         m = a.mention
-        gap = text[m.end:m.end + 8]
-        call = _MEETING_CALL.match(text, m.end + (len(gap) - len(gap.lstrip("总理书记市长省长主任主席副"))))
-        if call is not None or _MEETING_NAME.match(text, m.end):
+        if _MEETING_CALL.match(text, m.end) or _MEETING_NAME.match(text, m.end):
             host = a
             break
     if host is None:

@@ -178,3 +178,9 @@ def test_an_agency_s_head_speaking_is_no_duty_of_the_subject_rule():
     g = kg.build_texts({"t": text}, date="2019-06-28")
     rules = {p["rule"] for _, _, k, d in g.nx.edges(keys=True, data=True) if k == "responsibleFor" for p in d["provenance"]}
     assert rules == {"responsibleFor.speaker"}
+
+
+def test_the_convener_named_with_its_head_who_presides():
+    text = "武汉市召开会议。\n27日，市委书记主持召开市委常委会会议。\n会议要求，2022年底前出台具体实施办法。"
+    g = kg.build_texts({"t": text}, date="2021-06-24")
+    assert dict(labelled(g, "setBy")).get("2022年底前出台具体实施办法") == "武汉市委"
