@@ -47,7 +47,7 @@ _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|�
 # 牵头单位：X、Y / 责任单位：X (the list after), or X牵头 (the agencies before)
 # the article's meeting and its convener: 国务院总理主持召开国务院常务会议, 市委召开十二届九次全会
 _MEETING_CALL = re.compile(r"(?:(?:党组)?(?:副?总理|副?书记|市长|省长|区长|县长|主任|主席))?(?:主持)?召开(?:了)?"
-                           r"[^。；！？]{0,40}?(?:会议|全会|常委会|常务会议|座谈会|推进会)")
+                           r"[^。；！？，、]{0,20}?(?:会议|全会|常委会|常务会议|座谈会|推进会)")
 _MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次)?"
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
@@ -270,22 +270,19 @@ def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, 
                     ) -> dict[int, tuple[Resolved, int]]:
     """Paragraph index -> the agency whose meeting speaks in it (会议指出/要求/强调…) and the offset
     it speaks from. The meeting is the article's first one with a convener: the agency right
-    before 召开…会议 (市委召开全会), or the agency that names it (国务院常务会议). Nothing when the
-    article reports no such meeting."""
+    before 召开…会议 in one clause (市委召开全会), or the agency that names it (国务院常务会议); each
+    statement goes to the latest such meeting before it. Nothing when the article reports none."""
     agencies = sorted((r for r in resolved if r.kind == "Agency" and r.id), key=lambda r: r.mention.start)
-    host = None
-    for a in agencies:
-        m = a.mention
-        if _MEETING_CALL.match(text, m.end) or _MEETING_NAME.match(text, m.end):
-            host = a
-            break
-    if host is None:
+    hosts = [a for a in agencies if _MEETING_CALL.match(text, a.mention.end) or _MEETING_NAME.match(text, a.mention.end)]
+    if not hosts:
         return {}
+    starts = [h.mention.start for h in hosts]
     out: dict[int, tuple[Resolved, int]] = {}
     for i, (s, e) in enumerate(paras):
         mt = _MEETING_SAYS.search(text, s, e)
-        if mt is not None and mt.start() >= host.mention.start:
-            out[i] = (host, mt.start())
+        k = bisect.bisect_right(starts, mt.start()) - 1 if mt is not None else -1
+        if k >= 0:
+            out[i] = (hosts[k], mt.start())  # the latest meeting convened before the statement
     return out
 
 
@@ -296,8 +293,9 @@ def _statement_start(text: str, para_start: int, speaker_start: int) -> int:
     i = speaker_start
     while i > para_start and text[i - 1] in " \u3000，,":
         i -= 1
-    if i > para_start and text[i - 1] in "”」』\"":
-        opening = max(text.rfind(q, para_start, i - 1) for q in "“「『\"")
+    pairs = {"”": "“", "」": "「", "』": "『", "\"": "“\""}
+    if i > para_start and text[i - 1] in pairs:
+        opening = max(text.rfind(q, para_start, i - 1) for q in pairs[text[i - 1]])
         if opening >= para_start:
             return opening
     return speaker_start

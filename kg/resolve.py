@@ -11,7 +11,6 @@ and machine; :mod:`kg.rdf` turns them into IRIs.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -211,11 +210,13 @@ class _Resolver:
         """An organization's name with its leading level word (省, 市, 区, 县) replaced by the
         article's province, city or district: 区人民医院 -> 田阳区人民医院; unchanged when the
         article does not say where it is, or the name does not start with a level word."""
-        if len(name) < 4 or name[1] in "市区县省":
+        if len(name) < 4 or name[0] not in "市区县省" or name[1] in "市区县省":
             return name
+        if len(R._jieba().lcut(name)[0]) > 1:
+            return name  # 区块链协会, 市场化改革公司: the level character starts a word
         for levels, d in ((_CITY_LEVELS, self.ctx.city), (_PROVINCE_LEVELS, self.ctx.province),
                           (_COUNTY_LEVELS, self.ctx.county)):
-            if name[0] in levels and len(name[0]) == 1:
+            if name[0] in levels:
                 return d.name + name[1:] if d is not None else name
         return name
 
@@ -354,7 +355,7 @@ def _merge_short_titles(resolved: list[Resolved]) -> None:
         if head is None:
             continue
         owners = {t.id: t for t in titles if t.id != p.id and _is_subsequence(p.name, t.name)
-                  and _TITLE_CORE.sub("", t.name.strip("《》")).endswith(head)}
+                  and R.TITLE_NOTE.sub("", t.name.strip("《》")).endswith(head)}
         if len(owners) == 1:
             t = next(iter(owners.values()))
             p.aliases.add(p.name)
@@ -376,9 +377,6 @@ def _merge_project_plans(resolved: list[Resolved]) -> None:
             q = next(iter(owners.values()))
             p.aliases.add(p.name)
             p.name, p.id = q.name, q.id
-
-
-_TITLE_CORE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 
 
 def _tails(name: str) -> list[str]:

@@ -340,3 +340,21 @@ def test_an_organization_named_by_a_level_word_takes_the_article_s_place(tmp_pat
 @pytest.mark.parametrize("text", ["患者被送往医院。", "到定点医院就诊。", "推进公立医院改革，全市三甲医院参加。"])
 def test_a_kind_of_hospital_is_no_organization(text):
     assert not [m for m in kg.extract(text) if m.label == "Organization"]
+
+
+# ------------------------------------------------------------------ review findings
+@pytest.mark.parametrize("text", [
+    "全面加强党的建设，管党治党宽松软状况得到根本扭转。",   # a verb phrase of 党
+    "坚持制度治党、依规治党。",
+    "华北大地春意盎然，东北大豆喜获丰收。",               # 北大 inside 华北/东北
+    "发展壮大村级集体经济公司。",                         # a name starting inside a word
+    "组建市属国有公司。",                                 # a kind word inside the name
+])
+def test_no_organization_in_common_phrases(text):
+    assert not [m for m in kg.extract(text) if m.label == "Organization"]
+
+
+def test_a_level_character_that_starts_a_word_is_no_level(tmp_path):
+    g = kg.build_texts({"t": "武汉市江岸区召开会议。区块链协会、区人民医院参加。"}, date="2021-06-24")
+    labels = {d["label"] for _, d in g.nx.nodes(data=True) if d.get("kind") == "Organization"}
+    assert "江岸区人民医院" in labels and not any(x.startswith("江岸区块") for x in labels)

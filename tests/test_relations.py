@@ -184,3 +184,10 @@ def test_the_convener_named_with_its_head_who_presides():
     text = "武汉市召开会议。\n27日，市委书记主持召开市委常委会会议。\n会议要求，2022年底前出台具体实施办法。"
     g = kg.build_texts({"t": text}, date="2021-06-24")
     assert dict(labelled(g, "setBy")).get("2022年底前出台具体实施办法") == "武汉市委"
+
+
+def test_a_meeting_named_in_another_clause_is_not_the_agency_s_own():
+    text = ("武汉市水务局召开新闻发布会，通报贯彻全市防汛工作会议精神情况。\n"
+            "会议要求，到2025年完成清水入江治理工程。")
+    g = kg.build_texts({"t": text}, date="2021-06-24")
+    assert not labelled(g, "setBy")

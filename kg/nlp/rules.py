@@ -77,7 +77,8 @@ ZONE_SUFFIXES = (
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
 _LEAGUE = re.compile(r"团([省市区县])委(?!员)")
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （2023—2025年）, （试行）
+    r"[（(][^（）()]{1,16}[）)]$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _BAN_AFTER_BAN = set("公理事法学结好件成")
@@ -135,6 +136,7 @@ class _Tables:
     org_kind_count: int = 2000
     org_cut_count: int = 100
     org_kind_last: frozenset[str] = frozenset()
+    org_not_before: dict[str, str] = field(default_factory=dict)  # head -> characters not before it
 
 
 def _load_tables() -> _Tables:
@@ -183,6 +185,8 @@ def _load_tables() -> _Tables:
         t.name_heads[row["head"]] = (row["label"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"])
     for row in read_table("org_bounded_heads.tsv"):
         t.org_bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
+        if row.get("not_before"):
+            t.org_not_before[row["head"]] = row["not_before"]
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
     for row in read_table("org_units.tsv"):
@@ -878,10 +882,13 @@ class RuleSet:
     def _org_abbreviations(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
         """北大, 清华: a short name of kg/data/org_abbreviations.tsv where no other mention overlaps it."""
         out = []
+        tags = _word_tags()
         for h in self._longest(hits):
             name, not_next = self.t.org_abbr[h.payload]
             if h.end < len(text) and text[h.end] in not_next:
                 continue
+            if h.start and tags.get(text[h.start - 1:h.start + 1], ("", 0))[1] >= self.t.org_cut_count:
+                continue  # 华|北大地, 东|北大豆: the short name's first character ends a word
             if any(m.start < h.end and h.start < m.end and not (m.label == "Place" and h.start <= m.start
                                                                  and m.end <= h.end) for m in known):
                 continue  # (a place inside the short name, 中国 in 中国足协, is part of it)
@@ -909,6 +916,13 @@ class RuleSet:
             return None  # 进入|大学, 组建|队
         if any(name[i:i + 2] in self.t.verb_set for i in range(len(name) - 1)):
             return None
+        if h.payload in name or name[-1] in self.t.org_not_before.get(h.payload, ""):
+            return None  # 管党治|党, 依规治|党: a verb phrase of the head word, not a name
+        if name[0] in self.t.org_kind_last:
+            return None  # (村)级集体经济公司: the name starts inside a word
+        if kind_check and any(tok.startswith(self.t.org_name_stop) and len(tok) > 1
+                              for tok in _jieba().lcut(name)[1:]):
+            return None  # 市属|国有公司: a kind word inside the name
         if kind_check and not self._proper_name(name, name + h.payload):
             return None
         tags = _word_tags()
@@ -936,7 +950,6 @@ class RuleSet:
             return None
         if "之" in name:
             return None  # 发展之路: a figure of speech
-            return None
         if any(c in self.t.boundary_chars for c in name) or name[0] in _NUMERAL:
             return None
         tags, no = _word_tags(), ("", 0)
@@ -1163,7 +1176,7 @@ class RuleSet:
         # 《…》 titles that end in a plan word
         for mt in re.finditer(r"《([^《》\n]{2,80})》", text):
             # a period or a status in brackets after the plan word: …三年行动计划（2023—2025年）, …办法（试行）
-            title = _TITLE_NOTE.sub("", mt.group(1))
+            title = TITLE_NOTE.sub("", mt.group(1))
             if title.endswith(self._head_words) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
                 emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
         # A、B等重点项目: each item of the list is a project (the pattern is slow, trying every
