@@ -21,6 +21,7 @@ from typing import Iterable
 
 from .gazetteer import load_gazetteer, read_lines
 from .model import Mention
+from .resolve import _keys
 
 __all__ = ["Address", "address_spans"]
 
@@ -41,10 +42,6 @@ class Address:
 @functools.lru_cache(maxsize=1)
 def _tails() -> tuple[str, ...]:
     return tuple(sorted(read_lines("address_tails.txt"), key=len, reverse=True))
-
-
-def _keys(m: Mention) -> tuple[str, ...]:
-    return tuple(m.attributes.get("keys") or ())
 
 
 def _alone_ok(m: Mention) -> bool:

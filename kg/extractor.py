@@ -52,6 +52,7 @@ _MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届[一二�
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
 _DUTY = re.compile(r"要(?![求素点件闻是])|负责(?!人|同志)|将(?![近来军])")
+_QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『", "\"": "“\""}  # closing quote -> its opening quotes
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
 
 
@@ -293,9 +294,8 @@ def _statement_start(text: str, para_start: int, speaker_start: int) -> int:
     i = speaker_start
     while i > para_start and text[i - 1] in " \u3000，,":
         i -= 1
-    pairs = {"”": "“", "」": "「", "』": "『", "\"": "“\""}
-    if i > para_start and text[i - 1] in pairs:
-        opening = max(text.rfind(q, para_start, i - 1) for q in pairs[text[i - 1]])
+    if i > para_start and text[i - 1] in _QUOTE_PAIRS:
+        opening = max(text.rfind(q, para_start, i - 1) for q in _QUOTE_PAIRS[text[i - 1]])
         if opening >= para_start:
             return opening
     return speaker_start

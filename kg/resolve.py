@@ -198,10 +198,9 @@ class _Resolver:
             core = ptext[2:] if ptext.startswith("中共") else ptext
             r = self.place_at.get((m.start + len(ptext) - len(core), m.start + len(ptext)))
             return (r.name, r.key) if r is not None else (None, None)
-        for levels, d in ((_CITY_LEVELS, self.ctx.city), (_PROVINCE_LEVELS, self.ctx.province),
-                          (_COUNTY_LEVELS, self.ctx.county)):
-            if ptext in levels:
-                return (d.name, d.key) if d is not None else (None, None)
+        level, d = self._level_division(ptext)
+        if level:
+            return (d.name, d.key) if d is not None else (None, None)
         if ptext in _NATIONAL:
             return ptext, None
         return None, None
@@ -214,11 +213,17 @@ class _Resolver:
             return name
         if len(R._jieba().lcut(name)[0]) > 1:
             return name  # 区块链协会, 市场化改革公司: the level character starts a word
+        _, d = self._level_division(name[0])
+        return d.name + name[1:] if d is not None else name
+
+    def _level_division(self, word: str) -> tuple[bool, Division | None]:
+        """Whether ``word`` is a level word (市, 我省, 全区…), and the article's division it stands
+        for (None when the article does not say where it is)."""
         for levels, d in ((_CITY_LEVELS, self.ctx.city), (_PROVINCE_LEVELS, self.ctx.province),
                           (_COUNTY_LEVELS, self.ctx.county)):
-            if name[0] in levels:
-                return d.name + name[1:] if d is not None else name
-        return name
+            if word in levels:
+                return True, d
+        return False, None
 
     def agency(self, m: Mention) -> Resolved | None:
         r = self._agency(m)

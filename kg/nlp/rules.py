@@ -336,14 +336,12 @@ class RuleSet:
                 (places if m.label == "Place" else orgs).append(m)
         if by_cat["org_abbr"]:
             short = self._org_abbreviations(text, by_cat["org_abbr"], places + agencies + orgs)
-            if short:
-                orgs += short
-                places = [m for m in places if not any(o.start <= m.start and m.end <= o.end for o in short)]
+            orgs += short
+            spans += [(o.start, o.end) for o in short]  # 中国足协
         if orgs:
             units = self._org_units(text, orgs)
-            if units:
-                orgs += units
-                places = [m for m in places if not any(u.start <= m.start and m.end <= u.end for u in units)]
+            orgs += units
+            spans += [(u.start, u.end) for u in units]  # 中国农业银行河北省分行
         if spans:
             # a place inside a facility's, an organization's or an event's name is no mention of its own
             places = [m for m in places if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
@@ -900,21 +898,11 @@ class RuleSet:
         the left within the head's max_name characters (kg/data/org_bounded_heads.tsv); not a
         kind (这所大学, 知名企业: kg/data/org_name_stop.txt) and not a name ending in a verb."""
         lo, hi, kind_check = self.t.org_bounded[h.payload]
-        s = self._bounded_start(text, h.start, hi, ends)
-        if s is None:
-            s = self._word_start_before(text, h.start, hi)
+        s = self._name_before(text, h, hi, ends)
         if s is None:
             return None
-        while s < h.start and text[s] in self.t.org_name_lead and text[s:s + 2] not in _word_tags():
-            s += 1  # 原|申花队, but 时代华纳公司
         name = text[s:h.start]
-        if not lo <= len(name) <= hi or not all(_CJK.match(c) for c in name):
-            return None
-        if name.startswith(self.t.org_name_stop) or name[0] in _NUMERAL:
-            return None
-        if any(c in self.t.boundary_chars for c in name) or self._verb_ending(text, h.start) is not None:
-            return None  # 进入|大学, 组建|队
-        if any(name[i:i + 2] in self.t.verb_set for i in range(len(name) - 1)):
+        if len(name) < lo or any(name[i:i + 2] in self.t.verb_set for i in range(len(name) - 1)):
             return None
         if h.payload in name or name[-1] in self.t.org_not_before.get(h.payload, ""):
             return None  # 管党治|党, 依规治|党: a verb phrase of the head word, not a name
@@ -938,20 +926,12 @@ class RuleSet:
         characters) bounded on the left like a village's; not a word that ends in the head (思路,
         道路, 十字街: jieba's dictionary has them as common nouns), not a verb (致富路), not a kind
         (一条路: kg/data/org_name_stop.txt). A house number after it is part of it."""
-        s = self._bounded_start(text, h.start, 4, ends)
-        if s is None:
-            s = self._word_start_before(text, h.start, 4)  # 车辆|经|珞喻路
+        s = self._name_before(text, h, 4, ends)
         if s is None:
             return None
-        while s < h.start and text[s] in self.t.org_name_lead and text[s:s + 2] not in _word_tags():
-            s += 1  # 沿|雄楚大道
         name = text[s:h.start]
-        if len(name) < 2 or not all(_CJK.match(c) for c in name) or name.startswith(self.t.org_name_stop):
-            return None
-        if "之" in name:
+        if len(name) < 2 or "之" in name:
             return None  # 发展之路: a figure of speech
-        if any(c in self.t.boundary_chars for c in name) or name[0] in _NUMERAL:
-            return None
         tags, no = _word_tags(), ("", 0)
         for k in range(1, len(name) + 1):
             if tags.get(name[-k:] + h.payload, no)[0] not in ("", "ns"):
@@ -970,6 +950,29 @@ class RuleSet:
             end = num.end()
         return Mention("Place", text[s:end], s, end, RULE_PLACE_ROAD, text[s:end], "District", 0.6,
                        (("keys", ()), ("full", True), ("zone", False)))
+
+    def _name_before(self, text: str, h: Hit, max_len: int, ends: set[int]) -> int | None:
+        """Where a proper name right before the head word ``h`` starts (org.bounded_name+head,
+        place.bounded_road): bounded on the left within ``max_len`` characters by a character or,
+        failing that, by a word jieba tags as a verb or function word; a leading 据/沿/到…
+        (kg/data/org_name_lead.txt) dropped. None unless the name is CJK, opens with no kind or
+        numeral (这所, 一条: kg/data/org_name_stop.txt), holds no boundary character and does not
+        end in a verb (进入|大学)."""
+        s = self._bounded_start(text, h.start, max_len, ends)
+        if s is None:
+            s = self._word_start_before(text, h.start, max_len)  # 战胜|申花队
+        if s is None:
+            return None
+        while s < h.start and text[s] in self.t.org_name_lead and text[s:s + 2] not in _word_tags():
+            s += 1  # 沿|雄楚大道, 原|申花队, but 时代华纳公司
+        name = text[s:h.start]
+        if not name or len(name) > max_len or not all(_CJK.match(c) for c in name):
+            return None
+        if name.startswith(self.t.org_name_stop) or name[0] in _NUMERAL:
+            return None
+        if any(c in self.t.boundary_chars for c in name) or self._verb_ending(text, h.start) is not None:
+            return None
+        return s
 
     def _word_start_before(self, text: str, end: int, max_len: int) -> int | None:
         """Where a name of at most ``max_len`` characters ending at ``end`` starts when no
