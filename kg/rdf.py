@@ -616,16 +616,13 @@ def load_context() -> dict:
         return json.load(f)["@context"]
 
 
-FORMATS = {  # file name -> (rdflib format, dataset?)
-    "ttl": ("graph.ttl", "turtle", False),
-    "trig": ("graph.trig", "trig", True),
-    "nq": ("graph.nq", "nquads", True),
-    "nt": ("graph.nt", "nt", False),
-    "jsonld": ("graph.jsonld", "json-ld", True),
+FORMATS = {  # key -> (file name, pyoxigraph.RdfFormat name, named graphs kept?)
+    "ttl": ("graph.ttl", "TURTLE", False),
+    "trig": ("graph.trig", "TRIG", True),
+    "nq": ("graph.nq", "N_QUADS", True),
+    "nt": ("graph.nt", "N_TRIPLES", False),
+    "jsonld": ("graph.jsonld", "JSON_LD", True),
 }
-
-
-_OX_FORMATS = {"ttl": "TURTLE", "trig": "TRIG", "nq": "N_QUADS", "nt": "N_TRIPLES"}
 
 
 def write_rdf(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[str] | None = None) -> dict[str, Path]:
@@ -649,19 +646,19 @@ def _write_rdf(G: nx.MultiDiGraph, out: Path, formats: list[str]) -> dict[str, P
         triples = [ox.Triple(s, p, o) for s, p, o in dict.fromkeys(t[:3] for t in terms)]
     written = {}
     for fmt in formats:
-        name, rdflib_fmt, keep_graphs = FORMATS[fmt]
+        name, ox_format, keep_graphs = FORMATS[fmt]
         if fmt == "jsonld":
             # expanded JSON-LD from pyoxigraph under the shipped context: absolute IRIs and
             # explicit value objects expand to the same triples, and readers can compact with it.
             # pyoxigraph writes a JSON array of node objects; it is spliced in as the "@graph"
             # value as it is (decoding and re-encoding megabytes of JSON would change nothing)
-            body = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+            body = ox.serialize(quads, format=getattr(ox.RdfFormat, ox_format))
             if body[:1] != b"[":  # pragma: no cover - not what pyoxigraph 0.5 writes
                 body = json.dumps(json.loads(body), ensure_ascii=False).encode("utf-8")
             context = json.dumps(load_context(), ensure_ascii=False).encode("utf-8")
             data = b'{"@context": ' + context + b', "@graph": ' + body + b"}"
         else:
-            data = ox.serialize(quads if keep_graphs else triples, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]),
+            data = ox.serialize(quads if keep_graphs else triples, format=getattr(ox.RdfFormat, ox_format),
                                 prefixes=None if fmt in ("nq", "nt") else {k: str(v) for k, v in PREFIXES.items()})
         atomic_write(out / name, data)
         written[fmt] = out / name
