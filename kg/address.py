@@ -83,6 +83,8 @@ def address_spans(text: str, mentions: Iterable[Mention]) -> list[Address]:
     for run in runs:
         start, end = run[0].start, run[-1].end
         tail = next((t for t in _tails() if text.startswith(t, end)), "")
+        if tail.endswith("部"):  # a direction, and an area word after it: 阿富汗西部地区
+            tail += next((t for t in _tails() if not t.endswith("部") and text.startswith(t, end + len(tail))), "")
         if len(run) == 1 and not tail and not _alone_ok(run[0]):
             continue
         end += len(tail)

@@ -194,7 +194,10 @@ def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]
                 ckey = pkey  # municipalities and province-administered counties
             else:
                 ckey = ccode or f"{pkey}/{cname}"
-                yield Division(ckey, cname, "city", pkey, _short(cname, cv.get("_alias")), ccode)
+                short = _short(cname, cv.get("_alias"))
+                if cname.endswith("自治州"):  # 黔东南州, 恩施州: an autonomous prefecture's short form + 州
+                    short += tuple(a + "州" for a in short if not a.endswith("州"))
+                yield Division(ckey, cname, "city", pkey, short, ccode)
             for xname, xv in cv.items():
                 if xname.startswith("_"):
                     continue

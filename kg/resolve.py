@@ -155,6 +155,8 @@ class _Resolver:
             in_city = [d for sc, d in scores if sc == 2]
             divs = in_named or (in_city if len(in_city) == 1 else [])
             if not divs:
+                if m.attributes.get("after_place"):  # 黄陂区|王家庄村: named after its division
+                    return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
                 return None
         if not divs:  # suffix-bounded names and zones the table lacks
             if m.rule == R.RULE_ZONE_GRAMMAR:

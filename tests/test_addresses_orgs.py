@@ -358,3 +358,101 @@ def test_a_level_character_that_starts_a_word_is_no_level(tmp_path):
     g = kg.build_texts({"t": "武汉市江岸区召开会议。区块链协会、区人民医院参加。"}, date="2021-06-24")
     labels = {d["label"] for _, d in g.nx.nodes(data=True) if d.get("kind") == "Organization"}
     assert "江岸区人民医院" in labels and not any(x.startswith("江岸区块") for x in labels)
+
+
+# ------------------------------------------------------------------ facilities named without a place
+@pytest.mark.parametrize("text,facility", [
+    ("市民周末可到翡翠湖畔的滨河公园散步，占地22.8公顷的滨河公园已开放。", "滨河公园"),   # Henan style
+    ("距离安苑小区仅300米的海渔广场即将开业。", "海渔广场"),        # a lead noun (距离) dropped
+    ("王朗自然保护区对外开放生态旅游。", "王朗自然保护区"),          # Sichuan, at the text start
+    ("春节期间，天安门广场举行升旗仪式。", "天安门广场"),            # Beijing
+    ("比赛在台大综合体育馆登场。", "台大综合体育馆"),                # Taiwan
+    ("市民可以去王府井书店购买图书。", "王府井书店"),
+])
+def test_bounded_facilities(text, facility):
+    found = {m.text: m.rule for m in kg.extract(text) if m.label == "Place"}
+    assert found.get(facility) == R.RULE_PLACE_BOUNDED
+
+
+@pytest.mark.parametrize("text", [
+    "全市改造老旧小区6496个，推动城市公园提质扩容。",   # kinds of facility (kg/data/org_name_stop.txt)
+    "外地人逛书店，见到许多新书。",                     # a verb inside the name
+    "村民自建许多球场，自制大量器材。",                 # a numeral inside the name
+    "乘地铁2号线人民广场站换乘。",                      # a measure after a number
+    "大多数北京商场都免费送货。",                       # a kind named by a place
+    "建设国家级科技创新中心和研发中心。",               # 中心 names no facility on its own
+])
+def test_not_bounded_facilities(text):
+    assert not [m for m in kg.extract(text) if m.rule == R.RULE_PLACE_BOUNDED]
+
+
+# ------------------------------------------------------------------ roads named by a pattern
+@pytest.mark.parametrize("text,road", [
+    ("海渔广场位于东四环内四方桥南。", "东四环"),          # Beijing ring roads
+    ("沿二环路行驶至北三环。", "二环路"),
+    ("项目南至长阳大街，北至纬五路。", "纬五路"),          # Zhengzhou's grid
+    ("经十一路与纬五路交叉口新增信号灯。", "经十一路"),
+    ("完成五环内信号灯联网。", "五环"),
+])
+def test_pattern_roads(text, road):
+    found = {m.text: m.rule for m in kg.extract(text) if m.label == "Place"}
+    assert found.get(road) == R.RULE_PLACE_ROAD_PATTERN
+
+
+@pytest.mark.parametrize("text", ["奥运五环旗在场馆上空飘扬。", "这是质量控制的重要三环节。"])
+def test_not_pattern_roads(text):
+    assert not [m for m in kg.extract(text) if m.rule == R.RULE_PLACE_ROAD_PATTERN]
+
+
+# ------------------------------------------------------------------ seas, straits, peninsulas
+@pytest.mark.parametrize("text,name,subtype", [
+    ("北约战机在芬兰湾上空演习。", "芬兰湾", "WaterBody"),
+    ("渔船在南海海域作业。", "南海海域", "WaterBody"),
+    ("促进台湾海峡两岸交流。", "台湾海峡", "WaterBody"),
+    ("潍坊已发展为山东半岛对外贸易的窗口。", "山东半岛", "District"),
+])
+def test_named_by_the_place_they_wash(text, name, subtype):
+    found = {m.text: m.subtype for m in kg.extract(text) if m.label == "Place"}
+    assert found.get(name) == subtype
+
+
+@pytest.mark.parametrize("text", ["加快建设粤港澳大湾区。", "日本是一个岛国。"])
+def test_not_named_by_the_place(text):
+    assert not {"粤港澳湾", "日本岛"} & places(text)
+
+
+def test_tension_is_no_agency():
+    for text in ("双方确认为缓和朝鲜半岛紧张局势需要对话。", "打破当前中东和谈僵局的关键。"):
+        assert not [m for m in kg.extract(text) if m.label == "Agency"]
+
+
+# ------------------------------------------------------------------ towns and hamlets after their division
+@pytest.mark.parametrize("text,name", [
+    ("张某来到郑州市须水镇西岗村打工。", "须水镇"),       # a town the table lacks, after its city
+    ("老两口住在槐荫区吴家堡。", "吴家堡"),               # Shandong: a family hamlet after its district
+    ("项目地处丰台区马家堡。", "马家堡"),                 # Beijing
+    ("来自黄陂区王家庄村的村民。", "王家庄村"),           # a village named after its district
+])
+def test_towns_and_hamlets_after_their_division(text, name):
+    assert name in places(text)
+
+
+def test_village_after_a_town_is_one_address():
+    assert addresses("张某来到郑州市须水镇西岗村打工。") == ["郑州市须水镇西岗村"]
+
+
+@pytest.mark.parametrize("text", [
+    "武汉市各乡镇开展春耕。", "宜昌市城镇化率提高。", "选举工作将在中国农村全面推开。",
+    "他家庄稼长势良好。", "川藏公路边的林芝县排龙乡政府。",
+])
+def test_no_town_or_hamlet(text):
+    assert not {"各乡镇", "城镇", "农村", "家庄", "县排龙乡"} & places(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("阿富汗西部地区发生地震。", ["阿富汗西部地区"]),   # a direction and an area word
+    ("出征北京赛区的战队。", ["北京赛区"]),
+    ("贵州黔东南州开展防汛演练。", ["贵州黔东南州"]),     # an autonomous prefecture's 州 short form
+])
+def test_address_tails_and_prefecture_short_forms(text, expected):
+    assert addresses(text) == expected

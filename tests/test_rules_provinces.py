@@ -198,7 +198,7 @@ def test_rule_ids_are_in_provenance():
 def test_data_files_parse():
     assert read_lines("place_pair_next.txt") and read_lines("agency_unit_stop.txt")
     heads = read_table("name_heads.tsv")
-    assert {r["label"] for r in heads} == {"Place", "Organization", "Event"}
+    assert {r["label"] for r in heads} == {"Place", "WaterBody", "Organization", "Event"}
     assert all(0 <= int(r["min_middle"]) <= int(r["max_middle"]) for r in heads)
     units = read_table("agency_units.tsv")
     assert all(int(r["min_middle"]) <= int(r["max_middle"]) for r in units)

@@ -58,15 +58,23 @@ RULE_AGENCY_INTL = "agency.international_table"
 RULE_AGENCY_UNIT = "agency.agency+unit"
 RULE_AGENCY_ARMY = "agency.country+army"
 RULE_ORG_BOUNDED = "org.bounded_name+head"
+RULE_PLACE_BOUNDED = "place.bounded_name+head"
 RULE_ORG_ABBR = "org.abbreviation_table"
 RULE_ORG_UNIT = "org.organization+unit"
 RULE_PLACE_ROAD = "place.bounded_road"
+RULE_PLACE_ROAD_PATTERN = "place.road_pattern"
 RULE_AGENCY_PROVINCIAL = "agency.provincial_department"
 RULE_AGENCY_LIST = "agency.list_shared_prefix"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
 _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}号")
+#: A hamlet named by a family and a landform (王家庄, 李家沟, 吴家堡): a place only right after
+#: the division it lies in, since alone such names are also people's homes and surnames.
+_FAMILY_VILLAGE = re.compile(r"[\u4e00-\u9fff]家[堡庄屯寨营湾沟岭坪坡洼峪窑铺集]")
+_FAMILY_NOT_NEXT = set("子人里门村镇乡")  # 王家庄村 is the village rule's; 马家堡人
+_LEVEL_CHARS = set("省市县区州盟旗")
+_NOT_TOWN = {"城镇", "乡镇", "城乡", "村镇", "集镇", "下乡", "家乡", "故乡", "返乡", "老乡", "回乡", "异乡", "重镇", "名镇", "小镇"}
 _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
 
 ZONE_SUFFIXES = (
@@ -108,6 +116,7 @@ class _Tables:
     campaigns: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, part_of)
     heads: dict[str, tuple[str, bool, int, int]] = field(default_factory=dict)  # head -> (strength, campaign, max, min)
     bodies: list[tuple[str, int, int, re.Pattern | None]] = field(default_factory=list)
+    body_not_next: dict[str, str] = field(default_factory=dict)  # body -> characters not after it
     levels: set[str] = field(default_factory=set)
     level_stop: set[str] = field(default_factory=set)
     function_chars: set[str] = field(default_factory=set)
@@ -126,7 +135,9 @@ class _Tables:
     abbr_pair: re.Pattern | None = None
     abbr_single: re.Pattern | None = None
     name_heads: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # head -> (label, min, max middle, not_next)
-    org_bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
+    road_patterns: re.Pattern | None = None  # kg/data/road_patterns.txt, one alternation
+    water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
+    bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     org_name_stop: tuple[str, ...] = ()
     org_abbr: dict[str, tuple[str, str]] = field(default_factory=dict)  # short name -> (name, not_next)
     joint: set[tuple[str, str]] = field(default_factory=set)  # departments written as one word (纪委监委)
@@ -164,6 +175,8 @@ def _load_tables() -> _Tables:
     for row in read_table("agency_bodies.tsv"):
         end = re.compile(row["middle_end"]) if row["middle_end"] else None
         t.bodies.append((row["body"], int(row["min_middle"]), int(row["max_middle"]), end))
+        if row.get("not_next"):
+            t.body_not_next[row["body"]] = row["not_next"]
     t.bodies.sort(key=lambda b: -len(b[0]))
     t.levels = set(read_lines("agency_levels.txt"))
     t.level_stop = set(read_lines("level_stop_bigrams.txt"))
@@ -182,12 +195,16 @@ def _load_tables() -> _Tables:
     for row in read_table("place_not_before.tsv"):
         t.place_not_before[row["name"]] = tuple(filter(None, row["not_before"].split("|")))
     for row in read_table("name_heads.tsv"):
-        t.name_heads[row["head"]] = (row["label"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"])
-    for row in read_table("org_bounded_heads.tsv"):
-        t.org_bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
+        label = "Place" if row["label"] == "WaterBody" else row["label"]
+        t.name_heads[row["head"]] = (label, int(row["min_middle"]), int(row["max_middle"]), row["not_next"])
+        if row["label"] == "WaterBody":
+            t.water_heads.add(row["head"])
+    for row in read_table("bounded_heads.tsv"):
+        t.bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
         if row.get("not_before"):
             t.org_not_before[row["head"]] = row["not_before"]
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
+    t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
     for row in read_table("org_units.tsv"):
         t.org_units.append((row["unit"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"]))
@@ -433,6 +450,7 @@ class RuleSet:
                    or not any(len(n) > len(m.text) and n.endswith(m.text)
                               and text.startswith(n, m.end - len(n)) for n in names)]
         out.extend(bounded)
+        out.extend(self._pattern_roads(text, out))
         out.extend(self._abbreviations(text, cand))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
@@ -474,7 +492,25 @@ class RuleSet:
 
     # the characters _suffix_places looks at (村, 社区, 湖, 河): none is part of another, so a
     # left-to-right scan meets the same positions as a loop over every character
-    _SUFFIX_CHARS = re.compile("[村湖河]|社区")
+    _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
+
+    def _pattern_roads(self, text: str, known: list[Mention]) -> list[Mention]:
+        """东四环, 纬五路: roads named by a pattern of kg/data/road_patterns.txt, not inside a word
+        or another place (三环节, 二环路 inside a longer name)."""
+        out = []
+        for mt in self.t.road_patterns.finditer(text):
+            s, e = mt.span()
+            if (s and _CJK.match(text[s - 1]) and text[s - 1] not in self.t.boundary_chars
+                    and text[s - 1] not in self.t.org_name_lead and self._verb_ending(text, s) is None
+                    and s not in {m.end for m in known}):
+                continue  # a word runs into it from the left (but 在|东四环, 沿|二环路, 北京|二环路)
+            if e < len(text) and text[e] in "节境保":
+                continue  # 三环节, 二环境, 五环保
+            if any(m.start < e and s < m.end for m in known):
+                continue
+            out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_ROAD_PATTERN, mt.group(), "District", 0.7,
+                               (("keys", ()), ("full", True), ("zone", False))))
+        return out
 
     def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
         """Villages from the village table, and lakes/rivers bounded by the text."""
@@ -485,6 +521,14 @@ class RuleSet:
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
         out = []
+        for mt in _FAMILY_VILLAGE.finditer(text):
+            s, e = mt.span()
+            if s in ends and not any(j in covered for j in range(s, e)) and text[e:e + 1] not in _FAMILY_NOT_NEXT:
+                # 槐荫区|吴家堡, 丰台区|马家堡: a hamlet named by a family, right after its district
+                out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_SUFFIX, mt.group(), "District", 0.6,
+                                   (("keys", ()), ("full", True), ("zone", False))))
+                covered.update(range(s, e))
+                ends.add(e)
         for mt in self._SUFFIX_CHARS.finditer(text):  # only where a village or water name can end
             i, ch = mt.start(), mt.group()[0]
             if i in covered:
@@ -498,9 +542,12 @@ class RuleSet:
                     name = text[s:end]
                     if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL):
                         # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村)
+                        # (after_place: right after a division, 黄陂区|王家庄村, it is that
+                        # division's village even where the table's villages of the name lie elsewhere)
                         out.append(Mention("Place", name, s, end, RULE_PLACE_VILLAGE, name, "District", 0.8,
                                            (("keys", tuple(d.key for d in self.gaz.village_candidates(name))),
-                                            ("full", True), ("zone", False))))
+                                            ("full", True), ("zone", False),
+                                            ("after_place", s in ends and _word_tags().get(name, ("ns",))[0] == "ns"))))
                         covered.update(range(s, end))
                         break
                 else:
@@ -509,6 +556,16 @@ class RuleSet:
                         name = text[s:end]
                         out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            (("keys", ()), ("full", True), ("zone", False))))
+            elif ch in "镇乡":
+                # 郑州市|须水镇: a town the table lacks, right after its city or county
+                s = self._bounded_start(text, i, 3, ends)
+                if s is not None and s in ends and i - s >= 2 and not any(j in covered for j in range(s, i)):
+                    name = text[s:i + 1]
+                    if all(_CJK.match(c) for c in name) and not name.startswith(self.t.org_name_stop) \
+                            and name[-2:] not in _NOT_TOWN and name[0] not in _LEVEL_CHARS:  # not 林芝|县排龙乡
+                        out.append(Mention("Place", name, s, i + 1, RULE_PLACE_SUFFIX, name, "District", 0.6,
+                                           (("keys", ()), ("full", True), ("zone", False))))
+                        ends.add(i + 1)  # 须水镇|西岗村: a village after the town
             elif ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长流域网") \
                     and not text.startswith(self.t.water_not_before, i + 1):
                 s = self._bounded_start(text, i, 3, ends)
@@ -755,6 +812,9 @@ class RuleSet:
                     continue
                 if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
                     continue
+                if text[p + L + len(body):p + L + len(body) + 1] in self.t.body_not_next.get(body, "") \
+                        and p + L + len(body) < len(text):
+                    continue  # 朝鲜半岛紧张局|势
                 if body == "办" and text[p + L + 1:p + L + 2] in _BAN_AFTER_BAN:
                     continue  # 办公楼, 办理, 办事…
                 return mid, body
@@ -772,6 +832,7 @@ class RuleSet:
         agency_ends = {m.end for m in agencies}
         ends = agency_ends | {m.end for m in places}
         taken = [(o.start, o.end) for o in orgs]
+        place_spans = {(m.start, m.end) for m in anchors}
         out, spans = [], []
         for h in self._longest(heads):
             label, min_mid, max_mid, not_next = self.t.name_heads[h.payload]
@@ -803,9 +864,16 @@ class RuleSet:
                         spans.append((m.start, m.end))
                         out.append(m)
                     continue
-                if label == "Organization" and h.payload in self.t.org_bounded \
+                if label == "Place" and h.payload in self.t.bounded:
+                    m = self._bounded_name(text, h, ends, place_spans)
+                    if m is not None:  # 乐成中心, 翡翠公园: a facility named without a place
+                        spans.append((m.start, m.end))
+                        out.append(Mention("Place", m.text, m.start, m.end, RULE_PLACE_BOUNDED, m.text,
+                                           "District", 0.6, (("keys", ()), ("full", True), ("zone", False))))
+                    continue
+                if label == "Organization" and h.payload in self.t.bounded \
                         and (body_ends or {}).get(h.end, 0) < h.end - h.start:  # not 工作|队 (a body)
-                    m = self._bounded_org(text, h, ends)
+                    m = self._bounded_name(text, h, ends, place_spans)
                     if m is not None:
                         start = m.start
                         while (prev := next((a.start for a in anchors if a.end == start), None)) is not None:
@@ -827,7 +895,8 @@ class RuleSet:
             name = text[start:end]
             spans.append((start, end))
             if label == "Place":
-                out.append(Mention("Place", name, start, end, RULE_PLACE_FACILITY, name, "District", 0.7,
+                kind = "WaterBody" if h.payload in self.t.water_heads else "District"
+                out.append(Mention("Place", name, start, end, RULE_PLACE_FACILITY, name, kind, 0.7,
                                    (("keys", ()), ("full", True), ("zone", False))))
             elif label == "Organization":
                 out.append(Mention("Organization", name, start, h.end, RULE_ORG_HEAD, name, None, 0.7))
@@ -893,11 +962,12 @@ class RuleSet:
             out.append(Mention("Organization", h.text, h.start, h.end, RULE_ORG_ABBR, name, None, 0.8))
         return out
 
-    def _bounded_org(self, text: str, h: Hit, ends: set[int]) -> Mention | None:
-        """复旦大学, 可口可乐公司, 申花队: an organization whose name starts with no place, bounded on
-        the left within the head's max_name characters (kg/data/org_bounded_heads.tsv); not a
-        kind (这所大学, 知名企业: kg/data/org_name_stop.txt) and not a name ending in a verb."""
-        lo, hi, kind_check = self.t.org_bounded[h.payload]
+    def _bounded_name(self, text: str, h: Hit, ends: set[int], places: set[tuple[int, int]]) -> Mention | None:
+        """复旦大学, 可口可乐公司, 申花队, 乐成中心: an organization or a facility whose name starts
+        with no place, bounded on the left within the head's max_name characters
+        (kg/data/bounded_heads.tsv); not a kind (这所大学, 知名企业: kg/data/org_name_stop.txt) and
+        not a name ending in a verb. Returned as an Organization mention; the caller relabels."""
+        lo, hi, kind_check = self.t.bounded[h.payload]
         s = self._name_before(text, h, hi, ends)
         if s is None:
             return None
@@ -916,6 +986,13 @@ class RuleSet:
         tags = _word_tags()
         if s > 0 and tags.get(text[s - 1:s + 1], ("", 0))[1] >= self.t.org_cut_count:
             return None  # the start cuts a word: 从严|治党
+        if s > 0 and text[s - 1] in _DIGIT:
+            return None  # a measure after a number: 2号线|人民广场, 8公顷|翡翠公园
+        if (s, h.start) in places:
+            return None  # a kind named by a place: 这家意大利公司, 大多数北京商场 (but 同仁|医院)
+        if kind_check and self.t.name_heads[h.payload][0] == "Place" and any(
+                tags.get(tok, ("", 0))[0] in self.t.org_name_tags["inside"] for tok in _jieba().lcut(name)[1:]):
+            return None  # a verb or a numeral inside: 外地人逛|书店, 自建许多|球场 (but 国安二队)
         tag, count = tags.get(name[-1] + h.payload, ("", 0))
         if tag in ("n", "j", "v", "vn") and count >= self.t.org_kind_count // 4:
             return None  # the head ends a common word: 科研团|队, 公办中|小学
@@ -958,13 +1035,22 @@ class RuleSet:
         (kg/data/org_name_lead.txt) dropped. None unless the name is CJK, opens with no kind or
         numeral (这所, 一条: kg/data/org_name_stop.txt), holds no boundary character and does not
         end in a verb (进入|大学)."""
+        tags, no = _word_tags(), ("", 0)
         s = self._bounded_start(text, h.start, max_len, ends)
+        if s is not None and s > 0 and tags.get(text[s - 1:s + 1], no)[1] >= self.t.org_cut_count:
+            s = None  # the boundary character opens a word: 最|早华贸中心 is 最早|华贸中心
         if s is None:
             s = self._word_start_before(text, h.start, max_len)  # 战胜|申花队
         if s is None:
             return None
-        while s < h.start and text[s] in self.t.org_name_lead and text[s:s + 2] not in _word_tags():
+        while s < h.start and text[s] in self.t.org_name_lead and text[s:s + 2] not in tags:
             s += 1  # 沿|雄楚大道, 原|申花队, but 时代华纳公司
+        lead = _jieba().lcut(text[s:h.start])[0] if h.start - s > 2 else ""
+        tag = tags.get(lead, no)[0]
+        if len(lead) <= h.start - s - 2 and not lead.startswith(self.t.org_name_stop) and (
+                (len(lead) >= 2 and (tag in self.t.org_name_tags["first"] or lead in self.t.org_name_lead))
+                or (len(lead) == 1 and tag in ("v", "p"))):
+            s += len(lead)  # 赶到|文汇路, 距离|安苑小区, 去|王府井书店: a verb or a lead word before the name
         name = text[s:h.start]
         if not name or len(name) > max_len or not all(_CJK.match(c) for c in name):
             return None
