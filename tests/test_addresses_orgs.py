@@ -456,3 +456,25 @@ def test_no_town_or_hamlet(text):
 ])
 def test_address_tails_and_prefecture_short_forms(text, expected):
     assert addresses(text) == expected
+
+
+# ------------------------------------------------------------------ places jieba's dictionary names
+@pytest.mark.parametrize("text,name", [
+    ("弘扬大别山精神，推进老区振兴。", "大别山"),            # Hubei / Anhui
+    ("完成西直门等15个商圈改造。", "西直门"),                # Beijing
+    ("推进江汉平原高效优质农产品生产。", "江汉平原"),        # a plain holds the short form 江汉
+    ("加快长江三角洲区域一体化发展。", "长江三角洲"),        # the river inside is part of the name
+    ("北约空军在波罗的海上空演习。", "波罗的海"),
+])
+def test_dictionary_landmarks(text, name):
+    found = {m.text: m.rule for m in kg.extract(text) if m.label == "Place"}
+    assert found.get(name) == R.RULE_PLACE_LANDMARK
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("深入实施北京城市总体规划。", "北京城"),      # not a word of the text
+    ("现场人山人海，秩序井然。", "人山人海"),      # a saying (kg/data/landmark_stop.txt)
+    ("新建葡萄园三百亩。", "葡萄园"),              # a kind
+])
+def test_not_dictionary_landmarks(text, not_place):
+    assert not_place not in places(text)

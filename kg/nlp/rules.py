@@ -63,6 +63,7 @@ RULE_ORG_ABBR = "org.abbreviation_table"
 RULE_ORG_UNIT = "org.organization+unit"
 RULE_PLACE_ROAD = "place.bounded_road"
 RULE_PLACE_ROAD_PATTERN = "place.road_pattern"
+RULE_PLACE_LANDMARK = "place.dictionary_landmark"
 RULE_AGENCY_PROVINCIAL = "agency.provincial_department"
 RULE_AGENCY_LIST = "agency.list_shared_prefix"
 _DIVISION_SUFFIX = set("县市区旗")
@@ -74,6 +75,7 @@ _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}号")
 _FAMILY_VILLAGE = re.compile(r"[\u4e00-\u9fff]家[堡庄屯寨营湾沟岭坪坡洼峪窑铺集]")
 _FAMILY_NOT_NEXT = set("子人里门村镇乡")  # 王家庄村 is the village rule's; 马家堡人
 _LEVEL_CHARS = set("省市县区州盟旗")
+_CLAUSE_TAGS = {"v", "p", "r", "c", "d"}  # jieba tags of words that make a clause, not a name
 _NOT_TOWN = {"城镇", "乡镇", "城乡", "村镇", "集镇", "下乡", "家乡", "故乡", "返乡", "老乡", "回乡", "异乡", "重镇", "名镇", "小镇"}
 _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
 
@@ -263,6 +265,17 @@ def _jieba():
     return jieba
 
 
+def _landmarks(gazetteer: Gazetteer) -> list[str]:
+    """Words of three characters or more that jieba's dictionary tags ns and that end in a
+    landform or landmark word of kg/data/landmark_suffixes.txt; not the division table's names,
+    not the kinds of kg/data/landmark_stop.txt."""
+    suffixes = tuple(read_lines("landmark_suffixes.txt"))
+    stop = set(read_lines("landmark_stop.txt"))
+    return sorted(w for w, (tag, _) in _word_tags().items()
+                  if tag == "ns" and len(w) >= 3 and w.endswith(suffixes) and w not in stop
+                  and all(_CJK.match(c) for c in w) and not gazetteer.candidates(w))
+
+
 class RuleSet:
     """All rule families, compiled once over a gazetteer.
 
@@ -300,6 +313,8 @@ class RuleSet:
             entries[head].append(("name_head", head))
         for short in self.t.org_abbr:
             entries[short].append(("org_abbr", short))
+        for word in _landmarks(gazetteer):
+            entries[word].append(("landmark", word))
         for name, vals in entries.items():
             self.auto.add_word(name, (name, tuple(vals)))
         self.auto.make_automaton()
@@ -451,6 +466,10 @@ class RuleSet:
                               and text.startswith(n, m.end - len(n)) for n in names)]
         out.extend(bounded)
         out.extend(self._pattern_roads(text, out))
+        if by_cat["landmark"]:
+            marks = self._landmarks(text, by_cat["landmark"], out)
+            # a place strictly inside a landmark's name is part of it (南海 in 中南海, 长江 in 长江三角洲)
+            out = [m for m in out if not any(k.start <= m.start and m.end <= k.end for k in marks)] + marks
         out.extend(self._abbreviations(text, cand))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
@@ -493,6 +512,27 @@ class RuleSet:
     # the characters _suffix_places looks at (村, 社区, 湖, 河): none is part of another, so a
     # left-to-right scan meets the same positions as a loop over every character
     _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
+
+    def _landmarks(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
+        """台儿庄, 西直门, 波罗的海: places jieba's dictionary names (see :func:`_landmarks`), where no
+        other place overlaps them."""
+        out = []
+        for h in self._longest(hits):
+            if any(m.start < h.end and h.start < m.end and not (h.start <= m.start and m.end <= h.end
+                                                                and (m.start, m.end) != (h.start, h.end))
+                   for m in known):
+                continue  # another place overlaps it or is it (台儿庄 is 台儿庄区's short form)
+            w0 = max(0, h.start - 4)
+            pos, cut = w0, set()
+            for tok in _jieba().lcut(text[w0:h.end + 4]):
+                cut.add(pos)
+                pos += len(tok)
+            if h.start not in cut or h.end not in cut | {pos}:
+                continue  # not a word of the text: 北京|城市总体规划
+            kind = "WaterBody" if h.text[-1] in "海河湖江湾峡潭" or h.text.endswith("运河") else "District"
+            out.append(Mention("Place", h.text, h.start, h.end, RULE_PLACE_LANDMARK, h.text, kind, 0.6,
+                               (("keys", ()), ("full", True), ("zone", False))))
+        return out
 
     def _pattern_roads(self, text: str, known: list[Mention]) -> list[Mention]:
         """东四环, 纬五路: roads named by a pattern of kg/data/road_patterns.txt, not inside a word
@@ -856,6 +896,10 @@ class RuleSet:
                     continue
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
+                if label == "Organization" and h.payload.endswith("公司") and any(
+                        _word_tags().get(tok, ("", 0))[0] in _CLAUSE_TAGS and tok not in
+                        self.t.org_name_tags.get("company_keep", ()) for tok in _jieba().lcut(mid)):
+                    continue  # 湖北省赤壁市|开设另一家贷款|公司: a clause, not a company's name
                 start = s  # the earliest place that still makes one name: 宁波|舟山|港
             if start is None:
                 if label == "Place" and h.payload in _ROAD_HEADS:
@@ -1049,8 +1093,9 @@ class RuleSet:
         tag = tags.get(lead, no)[0]
         if len(lead) <= h.start - s - 2 and not lead.startswith(self.t.org_name_stop) and (
                 (len(lead) >= 2 and (tag in self.t.org_name_tags["first"] or lead in self.t.org_name_lead))
-                or (len(lead) == 1 and tag in ("v", "p"))):
+                or (len(lead) == 1 and tag in ("v", "p") and self.t.name_heads[h.payload][0] == "Place")):
             s += len(lead)  # 赶到|文汇路, 距离|安苑小区, 去|王府井书店: a verb or a lead word before the name
+            # (one character only before a place: 住总|开发公司 is a company's name)
         name = text[s:h.start]
         if not name or len(name) > max_len or not all(_CJK.match(c) for c in name):
             return None
