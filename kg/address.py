@@ -2,9 +2,11 @@
 
 The extractor finds each place of ``河南省新乡市红旗区荣校东路599号`` on its own and links them by
 ``partOf``; an address is the whole run, read from those mentions, with an area or direction
-word after its last place (``德国北部``, ``广州地区``: ``kg/data/address_tails.txt``). A place
+word after its last place (``德国北部``, ``广州地区``: ``kg/data/address_tails.txt``) or the parts
+of a building after it (``余家头小区三期b座``, ``姚家园路88号3层``). A place
 standing alone is an address, except the country itself (中国: the frame of every address in a
-Chinese text, not a location in it); 中国 can still open a longer address (``中国北京市``). Two
+Chinese text, not a location in it) and a one-character abbreviation (京, 美); 中国 can still
+open a longer address (``中国北京市``). Two
 places are one address only when the second lies within the first or the division table cannot
 tell (a road, a village, a facility): ``上海北京`` is a list of two.
 
@@ -16,6 +18,7 @@ tell (a road, a village, a facility): ``上海北京`` is a list of two.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -24,6 +27,12 @@ from .model import Mention
 from .resolve import _keys
 
 __all__ = ["Address", "address_spans"]
+
+#: The parts of a building after a compound's or a road's name: phase, block, unit, floor, room.
+_BUILDING_PART = re.compile(r"(?:[0-9一二三四五六七八九十]{1,3}期)?(?:[0-9a-zA-Z]{1,3}(?:座|栋|幢|号楼|单元|层|室))+")
+
+#: Levels of the division table that open an address: none follows a facility or a road in one.
+_OPENING_LEVELS = {"country", "province", "city", "county", "world_city"}
 
 #: Places that do not make an address on their own: the national level.
 _NOT_ALONE = {"x/中国"}
@@ -45,6 +54,8 @@ def _tails() -> tuple[str, ...]:
 
 
 def _alone_ok(m: Mention) -> bool:
+    if len(m.text) == 1:
+        return False  # a one-character abbreviation (京, 美) stands for a place, it writes no address
     keys = set(_keys(m))
     return not keys or not keys <= _NOT_ALONE
 
@@ -52,11 +63,13 @@ def _alone_ok(m: Mention) -> bool:
 def _continues(a: Mention, b: Mention) -> bool:
     """Whether place ``b`` right after ``a`` is part of the same address."""
     ka, kb = _keys(a), _keys(b)
+    gaz = load_gazetteer()
+    if not ka and any((d := gaz.get(k)) is not None and d.level in _OPENING_LEVELS for k in kb):
+        return False  # a city after a facility or a road opens another address (王府井书店|北京市…)
     if not ka or not kb:
         return True  # the table knows one of them only: the text's order decides
     if set(ka) & _NOT_ALONE:
         return not any(k.startswith("w/") for k in kb)  # 中国北京市, not 中国美国
-    gaz = load_gazetteer()
     return any(gaz.is_within(y, x) for x in ka for y in kb)
 
 
@@ -88,5 +101,7 @@ def address_spans(text: str, mentions: Iterable[Mention]) -> list[Address]:
         if len(run) == 1 and not tail and not _alone_ok(run[0]):
             continue
         end += len(tail)
+        if not tail and (part := _BUILDING_PART.match(text, end)) is not None:
+            end = part.end()  # 余家头小区|三期b座, 姚家园路88号|3层
         out.append(Address(start, end, text[start:end], tuple(run)))
     return out

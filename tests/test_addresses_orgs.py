@@ -478,3 +478,13 @@ def test_dictionary_landmarks(text, name):
 ])
 def test_not_dictionary_landmarks(text, not_place):
     assert not_place not in places(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("公示的武昌区余家头小区三期b座申购房型确定名单。", ["武昌区余家头小区三期b座"]),  # phase and block
+    ("市民可在姚家园路88号3层办理业务。", ["姚家园路88号3层"]),                       # a floor
+    ("武昌区余家头小区三期工程开工。", ["武昌区余家头小区"]),                         # a phase of works
+    ("代表团进京参加会议，美方表示欢迎。", []),                    # one-character abbreviations
+])
+def test_address_building_parts_and_abbreviations(text, expected):
+    assert addresses(text) == expected
