@@ -92,8 +92,6 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _BAN_AFTER_BAN = set("公理事法学结好件成")
-_NOT_AFTER_CENTRE = ("银行", "电视台", "气象台", "广播电台", "人民广播电台", "美术学院", "音乐学院", "民族大学",
-                     "财经大学", "党校", "企业", "空调", "厨房", "处理器", "商务区", "大街")
 # bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
 _TASK_BODIES = {"专班", "工作专班", "领导小组", "领导小组办公室", "工作组", "工作队", "指挥部", "督察组", "巡视组"}
 _PARENT_BODIES = {"委", "市委", "省委", "区委", "县委", "党委", "政府", "人民政府", "人大常委会"}
@@ -137,6 +135,7 @@ class _Tables:
     abbr_pair: re.Pattern | None = None
     abbr_single: re.Pattern | None = None
     name_heads: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # head -> (label, min, max middle, not_next)
+    centre_not_before: tuple[str, ...] = ()  # words after 中央 that make it another name
     road_patterns: re.Pattern | None = None  # kg/data/road_patterns.txt, one alternation
     water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
@@ -206,6 +205,7 @@ def _load_tables() -> _Tables:
         if row.get("not_before"):
             t.org_not_before[row["head"]] = row["not_before"]
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
+    t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
     for row in read_table("org_units.tsv"):
@@ -708,12 +708,18 @@ class RuleSet:
                 emit(session.start(), h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
                 continue
             before = place_ends.get(h.start)
+            if before is None and h.text[0] == "国" and (p := place_ends.get(h.start + 1)) is not None \
+                    and p.text.endswith("国") and p.start < h.start:
+                before = p  # 以色列国|防部 is 以色列|国防部: the country's long form took the body's 国
             if before is not None and any(str(k).startswith("w/") for k in before.attributes.get("keys", ())):
                 # 美国国务院, 俄罗斯国防部: another country's body, named as written, not China's
                 emit(before.start, h.end, RULE_AGENCY_FOREIGN, (("foreign", True),), 0.8)
                 continue
-            if h.text == "中央" and text.startswith(_NOT_AFTER_CENTRE, h.end):
-                continue  # 中央银行, 中央电视台 are not the Party centre
+            if h.text == "中央" and text.startswith(self.t.centre_not_before, h.end):
+                continue  # 中央银行, 中央电视台 are not the Party centre (kg/data/centre_not_before.txt)
+            if h.text == "中央" and h.start and (text[h.start - 1] == "正" or (
+                    text[h.start - 1] == "的" and (h.end == len(text) or not _CJK.match(text[h.end])))):
+                continue  # 正中央, 桥的中央。: the middle of something
             if before is not None and before.attributes.get("national"):
                 # 中国外交部, 中华人民共和国国务院: the central body, named with the country
                 emit(before.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
@@ -894,6 +900,8 @@ class RuleSet:
                 mid = text[mid_start:h.start]
                 if not min_mid <= len(mid) <= max_mid or any(not _CJK.match(c) or c in self.t.boundary_chars for c in mid):
                     continue
+                if h.payload in mid:
+                    continue  # 中国队同|俄罗斯队: the head inside is another name's end, a list
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
                 if label == "Organization" and h.payload.endswith("公司") and any(
@@ -976,6 +984,8 @@ class RuleSet:
                     mid = text[o.end:e]
                     if any(not _CJK.match(c) or c in self.t.boundary_chars for c in mid):
                         break
+                    if mid and any(_word_tags().get(tok, ("", 0))[0] in _CLAUSE_TAGS for tok in _jieba().lcut(mid)):
+                        break  # 中国队|同俄罗斯|队, 摩洛哥队|打平挪威|队: a clause, not a unit's name
                     if any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                         break
                     end = e + len(unit)
