@@ -244,6 +244,8 @@ class _Resolver:
                          {m.text, parent.name + a["body"]} - {name})
             r.attrs["parent"] = parent.id
             return r
+        if m.rule == R.RULE_AGENCY_BARE:  # 人大, 内阁: whose body, the text does not say
+            return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
         if m.rule in (R.RULE_AGENCY_FOREIGN, R.RULE_AGENCY_ARMY):
             return Resolved(m, f"agency/{m.text}", "Agency", m.text, set())
         if m.rule in (R.RULE_AGENCY_CENTRAL, R.RULE_AGENCY_INTL):

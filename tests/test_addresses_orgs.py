@@ -488,3 +488,77 @@ def test_not_dictionary_landmarks(text, not_place):
 ])
 def test_address_building_parts_and_abbreviations(text, expected):
     assert addresses(text) == expected
+
+
+# ------------------------------------------------------------------ agencies and organizations (People's Daily error list)
+def agencies(text: str) -> dict[str, kg.Mention]:
+    return {m.text: m for m in kg.extract(text) if m.label == "Agency"}
+
+
+@pytest.mark.parametrize("text,body", [
+    ("以色列国防部发表声明。", "以色列国防部"),     # the long form 以色列国 does not take the body's 国
+    ("日本国会通过法案。", "日本国会"),
+    ("美国国防部长访华。", "美国国防部"),
+])
+def test_foreign_bodies_after_a_country_ending_in_guo(text, body):
+    m = agencies(text)[body]
+    assert m.rule in (R.RULE_AGENCY_FOREIGN, "agency.prefix+body")
+    assert "国防部" not in agencies(text) or body == "国防部"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("生奖状悬在正中央，煞是夺目。", "中央"),          # the middle of something
+    ("国境线就在桥的中央。", "中央"),
+    ("中央歌剧舞剧院在京演出。", "中央"),              # another name (kg/data/centre_not_before.txt)
+    ("中央红军与红四方面军会师。", "中央"),
+    ("南亚紧张局势有所缓和。", "南亚紧张局"),
+    ("双方在小组赛中一同出局。", "中一同出局"),
+])
+def test_no_party_centre_or_bureau(text, word):
+    assert word not in agencies(text)
+
+
+def test_the_party_centre_still_is_one():
+    assert agencies("要按照中央精神，深入宣传。")["中央"].name == "中共中央"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("中国队同俄罗斯队比赛。", {"中国队", "俄罗斯队"}),     # a list of two teams
+    ("摩洛哥队打平挪威队。", {"摩洛哥队", "挪威队"}),
+    ("中国羽毛球队夺冠。", {"中国羽毛球队"}),               # a sport of three characters
+])
+def test_team_lists_and_sports(text, names):
+    assert set(orgs(text)) == names
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("北京大学党委书记出席。", "北京大学党委"),
+    ("人民日报社记者报道。", "人民日报社"),
+])
+def test_organization_units_before_titles(text, unit):
+    assert orgs(text).get(unit) == R.RULE_ORG_UNIT
+
+
+def test_newspaper_is_not_society():
+    assert "人民日报社" not in orgs("人民日报社会版刊文。")
+
+
+@pytest.mark.parametrize("text,body", [
+    ("他是一名人大代表。", "人大"),          # a people's congress, whose the text does not say
+    ("日本宣布内阁总辞职后，内阁官房长官发表讲话。", "内阁"),
+    ("筹委会委员名单公布。", "筹委会"),
+    ("村党支部书记带头致富。", "党支部"),
+])
+def test_bare_bodies_are_unresolved_agencies(text, body):
+    m = agencies(text)[body]
+    assert m.rule == R.RULE_AGENCY_BARE and m.attributes["unresolved"]
+    assert not any(body in n for n in kg.build_texts({"t": text}).nx.nodes)  # no graph node
+
+
+@pytest.mark.parametrize("text", ["等20多个全国会议上作交流发言。", "人大附中学生获奖。", "国会山附近游客众多。"])
+def test_no_bare_body(text):
+    assert not [m for m in kg.extract(text) if m.rule == R.RULE_AGENCY_BARE]
+
+
+def test_military_commission_short_name():
+    assert agencies("军委主席签署命令。")["军委"].name == "中央军事委员会"

@@ -41,6 +41,7 @@ RULE_WATER_SUFFIX = "water.suffix_bounded"
 RULE_AGENCY_DEPT = "agency.level+department"
 RULE_AGENCY_CENTRAL = "agency.central_table"
 RULE_AGENCY_FOREIGN = "agency.country+central_name"
+RULE_AGENCY_BARE = "agency.bare_body"
 RULE_AGENCY_GRAMMAR = "agency.prefix+body"
 RULE_ZONE = "zone.table"
 RULE_ZONE_GRAMMAR = "zone.place+suffix"
@@ -75,6 +76,7 @@ _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}号")
 _FAMILY_VILLAGE = re.compile(r"[\u4e00-\u9fff]家[堡庄屯寨营湾沟岭坪坡洼峪窑铺集]")
 _FAMILY_NOT_NEXT = set("子人里门村镇乡")  # 王家庄村 is the village rule's; 马家堡人
 _LEVEL_CHARS = set("省市县区州盟旗")
+_GUO_WORDS = {"国会", "国防", "国务", "国家", "国民", "国际", "国内", "国立", "国有", "国营"}
 _CLAUSE_TAGS = {"v", "p", "r", "c", "d"}  # jieba tags of words that make a clause, not a name
 _NOT_TOWN = {"城镇", "乡镇", "城乡", "村镇", "集镇", "下乡", "家乡", "故乡", "返乡", "老乡", "回乡", "异乡", "重镇", "名镇", "小镇"}
 _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
@@ -135,6 +137,7 @@ class _Tables:
     abbr_pair: re.Pattern | None = None
     abbr_single: re.Pattern | None = None
     name_heads: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # head -> (label, min, max middle, not_next)
+    bare_bodies: frozenset[str] = frozenset()  # kg/data/agency_bare.txt
     centre_not_before: tuple[str, ...] = ()  # words after 中央 that make it another name
     road_patterns: re.Pattern | None = None  # kg/data/road_patterns.txt, one alternation
     water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
@@ -205,6 +208,7 @@ def _load_tables() -> _Tables:
         if row.get("not_before"):
             t.org_not_before[row["head"]] = row["not_before"]
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
+    t.bare_bodies = frozenset(read_lines("agency_bare.txt"))
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
@@ -392,6 +396,9 @@ class RuleSet:
         return out
 
     def _place_hit_ok(self, text: str, h: Hit) -> bool:
+        if h.text.endswith("国") and len(h.text) > 2 and text[h.end - 1:h.end + 1] in _GUO_WORDS \
+                and self.gaz.candidates(h.text[:-1]):
+            return False  # 以色列国|防部, 日本国|会: the country's short name and a body's 国
         if text[h.end - 1:h.end + 1] in self.t.cross_bigrams:
             return False  # 苏木乡|镇, 合肥市|场
         if h.text[-1] in "湖河江海" and text.startswith(self.t.water_not_before, h.end):
@@ -513,6 +520,19 @@ class RuleSet:
     # left-to-right scan meets the same positions as a loop over every character
     _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
 
+    @staticmethod
+    def _is_word(text: str, start: int, end: int | None) -> bool:
+        """Whether jieba's cut of the text around ``text[start:end]`` has a word boundary at both
+        ends (全国|会议 holds no 国会; 北京|城市 no 北京城); at the start only when ``end`` is None
+        (人大 in the word 人大代表)."""
+        w0 = max(0, start - 4)
+        pos, cut = w0, set()
+        for tok in _jieba().lcut(text[w0:(end or start + 2) + 4]):
+            cut.add(pos)
+            pos += len(tok)
+        cut.add(pos)
+        return start in cut and (end is None or end in cut)
+
     def _landmarks(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
         """台儿庄, 西直门, 波罗的海: places jieba's dictionary names (see :func:`_landmarks`), where no
         other place overlaps them."""
@@ -522,12 +542,7 @@ class RuleSet:
                                                                 and (m.start, m.end) != (h.start, h.end))
                    for m in known):
                 continue  # another place overlaps it or is it (台儿庄 is 台儿庄区's short form)
-            w0 = max(0, h.start - 4)
-            pos, cut = w0, set()
-            for tok in _jieba().lcut(text[w0:h.end + 4]):
-                cut.add(pos)
-                pos += len(tok)
-            if h.start not in cut or h.end not in cut | {pos}:
+            if not self._is_word(text, h.start, h.end):
                 continue  # not a word of the text: 北京|城市总体规划
             kind = "WaterBody" if h.text[-1] in "海河湖江湾峡潭" or h.text.endswith("运河") else "District"
             out.append(Mention("Place", h.text, h.start, h.end, RULE_PLACE_LANDMARK, h.text, kind, 0.6,
@@ -708,9 +723,6 @@ class RuleSet:
                 emit(session.start(), h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
                 continue
             before = place_ends.get(h.start)
-            if before is None and h.text[0] == "国" and (p := place_ends.get(h.start + 1)) is not None \
-                    and p.text.endswith("国") and p.start < h.start:
-                before = p  # 以色列国|防部 is 以色列|国防部: the country's long form took the body's 国
             if before is not None and any(str(k).startswith("w/") for k in before.attributes.get("keys", ())):
                 # 美国国务院, 俄罗斯国防部: another country's body, named as written, not China's
                 emit(before.start, h.end, RULE_AGENCY_FOREIGN, (("foreign", True),), 0.8)
@@ -818,6 +830,13 @@ class RuleSet:
             s0 = mt.start()
             if s0 == 0 or not _CJK.match(text[s0 - 1]) or text[s0 - 1] in self.t.boundary_chars:
                 emit(s0, mt.end(), RULE_AGENCY_ARMY, (("foreign", True),), 0.7)
+        # 人大, 内阁: a body named with no level or place (kept unresolved: whose body it is, the
+        # text does not say); not inside another agency's name, not a member (人大代表 is kept), not
+        # a kind (内阁制度) or another name (国会山, 人大附中)
+        for h in by_cat["body"]:
+            if h.text in self.t.bare_bodies and not any(m.start <= h.start and h.end <= m.end for m in out) \
+                    and not text.startswith(("员", "学", "附", "制", "山"), h.end) and self._is_word(text, h.start, None):
+                emit(h.start, h.end, RULE_AGENCY_BARE, (("bare", True),), 0.5)
         # 中国（安徽）自由贸易试验区: the national pilot free-trade zones
         for mt in re.finditer(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区", text):
             out.append(Mention("Place", mt.group(0), mt.start(), mt.end(), RULE_ZONE_GRAMMAR, mt.group(0), "District",
