@@ -562,3 +562,40 @@ def test_no_bare_body(text):
 
 def test_military_commission_short_name():
     assert agencies("军委主席签署命令。")["军委"].name == "中央军事委员会"
+
+
+# ------------------------------------------------------------------ companies by their short names
+@pytest.mark.parametrize("text,short,name", [
+    ("微软宣布在华设立研究院。", "微软", "微软公司"),
+    ("华为发布新一代基站。", "华为", "华为技术有限公司"),                 # Guangdong
+    ("面临困境的日兴证券曾求助银行。", "日兴证券", "日兴证券"),         # the industry word joins the name
+    ("支持吉利汽车等重点项目建设。", "吉利汽车", "浙江吉利控股集团有限公司"),  # Zhejiang / Hubei
+    ("大众汽车在华投资。", "大众汽车", "大众汽车公司"),
+    ("联通用户数突破一亿。", "联通", "中国联合网络通信集团有限公司"),
+])
+def test_company_short_names(text, short, name):
+    found = {m.text: m for m in kg.extract(text) if m.label == "Organization"}
+    assert found[short].rule == R.RULE_ORG_ABBR and found[short].name == name
+
+
+@pytest.mark.parametrize("text", [
+    "维护人民大众的根本利益。",     # 大众 needs 汽车 or 公司 after it
+    "早餐喝小米粥。",               # 小米: millet
+    "他联想到过去的日子。",         # 联想: a verb
+    "振兴中兴业。",                 # not a word of the text
+])
+def test_no_company_short_name(text):
+    assert not [m for m in kg.extract(text) if m.rule == R.RULE_ORG_ABBR]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("经合组织发布经济展望报告。", "经济合作与发展组织"),
+    ("南方共同市场峰会在巴西举行。", "南方共同市场"),
+])
+def test_more_international_bodies(text, name):
+    assert name in {m.name for m in kg.extract(text) if m.label == "Agency"}
+
+
+def test_observatories():
+    found = {m.text for m in kg.extract("中央气象台和湖北省气象台发布暴雨预警。") if m.label == "Organization"}
+    assert {"中央气象台", "湖北省气象台"} <= found

@@ -143,7 +143,9 @@ class _Tables:
     water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     org_name_stop: tuple[str, ...] = ()
-    org_abbr: dict[str, tuple[str, str]] = field(default_factory=dict)  # short name -> (name, not_next)
+    org_abbr: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)  # short name -> (name, not_next, needs_next)
+    company_abbr: set[str] = field(default_factory=set)  # the short names of org_companies.tsv
+    company_parts: tuple[str, ...] = ()  # kg/data/company_name_parts.txt, longest first
     joint: set[tuple[str, str]] = field(default_factory=set)  # departments written as one word (纪委监委)
     org_units: list[tuple[str, int, int, str]] = field(default_factory=list)  # unit, min, max middle, not_next
     org_name_lead: frozenset[str] = frozenset()
@@ -217,7 +219,13 @@ def _load_tables() -> _Tables:
     t.org_units.sort(key=lambda u: -len(u[0]))
     for row in read_table("org_abbreviations.tsv"):
         for a in filter(None, row["aliases"].split("|")):
-            t.org_abbr[a] = (row["name"], row["not_next"])
+            t.org_abbr[a] = (row["name"], row["not_next"], ())
+    for row in read_table("org_companies.tsv"):
+        for a in filter(None, row["aliases"].split("|")):
+            if a not in t.org_abbr:
+                t.org_abbr[a] = (row["name"], "", tuple(filter(None, row["needs_next"].split("|"))))
+                t.company_abbr.add(a)
+    t.company_parts = tuple(sorted(read_lines("company_name_parts.txt"), key=len, reverse=True))
     t.org_name_lead = frozenset(read_lines("org_name_lead.txt"))
     for row in read_table("org_name_tags.tsv"):
         if row["where"] == "kind_count":
@@ -1020,19 +1028,31 @@ class RuleSet:
         return out
 
     def _org_abbreviations(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
-        """北大, 清华: a short name of kg/data/org_abbreviations.tsv where no other mention overlaps it."""
+        """北大, 清华, 华为: a short name of kg/data/org_abbreviations.tsv or org_companies.tsv where
+        no other mention overlaps it, that starts a word of jieba's cut, and that has the word
+        after it its row asks for (大众|汽车)."""
         out = []
         tags = _word_tags()
         for h in self._longest(hits):
-            name, not_next = self.t.org_abbr[h.payload]
+            name, not_next, needs = self.t.org_abbr[h.payload]
             if h.end < len(text) and text[h.end] in not_next:
                 continue
+            if needs and not text.startswith(needs, h.end):
+                continue  # 人民大众, 小米粥: the short name is a common word here
+            if h.payload in self.t.company_abbr and not self._is_word(text, h.start, None):
+                continue  # 振兴中兴业: not a word of the text (a university's, 北大|清华, may be inside one)
             if h.start and tags.get(text[h.start - 1:h.start + 1], ("", 0))[1] >= self.t.org_cut_count:
                 continue  # 华|北大地, 东|北大豆: the short name's first character ends a word
             if any(m.start < h.end and h.start < m.end and not (m.label == "Place" and h.start <= m.start
                                                                  and m.end <= h.end) for m in known):
                 continue  # (a place inside the short name, 中国 in 中国足协, is part of it)
-            out.append(Mention("Organization", h.text, h.start, h.end, RULE_ORG_ABBR, name, None, 0.8))
+            end = h.end
+            if h.payload in self.t.company_abbr:
+                part = next((p for p in self.t.company_parts if text.startswith(p, end)), "")
+                end += len(part)  # 日兴|证券, 大众|汽车: the industry word is part of the name
+                if any(m.start < end and h.end < m.end for m in known):
+                    end = h.end
+            out.append(Mention("Organization", text[h.start:end], h.start, end, RULE_ORG_ABBR, name, None, 0.8))
         return out
 
     def _bounded_name(self, text: str, h: Hit, ends: set[int], places: set[tuple[int, int]]) -> Mention | None:
