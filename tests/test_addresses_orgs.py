@@ -599,3 +599,25 @@ def test_more_international_bodies(text, name):
 def test_observatories():
     found = {m.text for m in kg.extract("中央气象台和湖北省气象台发布暴雨预警。") if m.label == "Organization"}
     assert {"中央气象台", "湖北省气象台"} <= found
+
+
+# ------------------------------------------------------------------ centres and compounds with coined names
+@pytest.mark.parametrize("text,name,rule", [
+    ("十号线就在乐成中心下面。", "乐成中心", R.RULE_PLACE_BOUNDED),        # Beijing property news
+    ("最早华贸中心开始建成的时候。", "华贸中心", R.RULE_PLACE_BOUNDED),
+    ("距离安苑小区仅300米。", "安苑小区", R.RULE_PLACE_BOUNDED),
+    ("他再次找到北京体彩中心。", "北京体彩中心", R.RULE_PLACE_FACILITY),    # after a place
+])
+def test_coined_centre_names(text, name, rule):
+    found = {m.text: m.rule for m in kg.extract(text) if m.label == "Place"}
+    assert found.get(name) == rule
+
+
+@pytest.mark.parametrize("text", [
+    "支持武汉科技创新中心建设。",          # a kind after a place: the goal, not a facility
+    "建设国家级科技创新中心和研发中心。",
+    "推进老旧小区改造和示范小区创建。",
+    "市政务服务中心窗口延时服务。",
+])
+def test_kinds_of_centres_are_no_facilities(text):
+    assert not [m for m in kg.extract(text) if m.label == "Place" and m.text.endswith(("中心", "小区"))]

@@ -142,6 +142,8 @@ class _Tables:
     road_patterns: re.Pattern | None = None  # kg/data/road_patterns.txt, one alternation
     water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
+    coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
+    coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|体彩|中心)
     org_name_stop: tuple[str, ...] = ()
     org_abbr: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)  # short name -> (name, not_next, needs_next)
     company_abbr: set[str] = field(default_factory=set)  # the short names of org_companies.tsv
@@ -205,8 +207,12 @@ def _load_tables() -> _Tables:
         t.name_heads[row["head"]] = (label, int(row["min_middle"]), int(row["max_middle"]), row["not_next"])
         if row["label"] == "WaterBody":
             t.water_heads.add(row["head"])
+        if row.get("coined_middle") == "1":
+            t.coined_middle.add(row["head"])
     for row in read_table("bounded_heads.tsv"):
         t.bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
+        if row["kind_check"] == "2":
+            t.coined_heads.add(row["head"])
         if row.get("not_before"):
             t.org_not_before[row["head"]] = row["not_before"]
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
@@ -527,6 +533,12 @@ class RuleSet:
     # the characters _suffix_places looks at (村, 社区, 湖, 河): none is part of another, so a
     # left-to-right scan meets the same positions as a loop over every character
     _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
+
+    @staticmethod
+    def _coined(name: str) -> bool:
+        """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 体彩): jieba
+        keeps it whole and has no entry for it."""
+        return len(name) >= 2 and name not in _word_tags() and _jieba().lcut(name) == [name]
 
     @staticmethod
     def _is_word(text: str, start: int, end: int | None) -> bool:
@@ -929,6 +941,8 @@ class RuleSet:
                     continue
                 if h.payload in mid:
                     continue  # 中国队同|俄罗斯队: the head inside is another name's end, a list
+                if h.payload in self.t.coined_middle and not self._coined(mid):
+                    continue  # 武汉|科技创新|中心: a kind after a place, not a coined name
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
                 if label == "Organization" and h.payload.endswith("公司") and any(
@@ -1065,6 +1079,8 @@ class RuleSet:
         if s is None:
             return None
         name = text[s:h.start]
+        if h.payload in self.t.coined_heads and not self._coined(name):
+            return None  # 研发中心, 老旧小区: a kind, not a coined name
         if len(name) < lo or any(name[i:i + 2] in self.t.verb_set for i in range(len(name) - 1)):
             return None
         if h.payload in name or name[-1] in self.t.org_not_before.get(h.payload, ""):
