@@ -1099,9 +1099,12 @@ class RuleSet:
             return None  # a measure after a number: 2号线|人民广场, 8公顷|翡翠公园
         if (s, h.start) in places:
             return None  # a kind named by a place: 这家意大利公司, 大多数北京商场 (but 同仁|医院)
-        if kind_check and self.t.name_heads[h.payload][0] == "Place" and any(
-                tags.get(tok, ("", 0))[0] in self.t.org_name_tags["inside"] for tok in _jieba().lcut(name)[1:]):
-            return None  # a verb or a numeral inside: 外地人逛|书店, 自建许多|球场 (but 国安二队)
+        if kind_check and self.t.name_heads[h.payload][0] == "Place":
+            toks = _jieba().lcut(name)
+            if any(tags.get(tok, ("", 0))[0] in self.t.org_name_tags["inside"] for tok in toks[1:]):
+                return None  # a verb or a numeral inside: 外地人逛|书店, 自建许多|球场 (but 国安二队)
+            if len(toks) > 1 and len(toks[0]) == 1 and tags.get(toks[0], ("", 0))[0] == "a":
+                return None  # 大|尺度公园: an adjective and a noun make a kind
         tag, count = tags.get(name[-1] + h.payload, ("", 0))
         if tag in ("n", "j", "v", "vn") and count >= self.t.org_kind_count // 4:
             return None  # the head ends a common word: 科研团|队, 公办中|小学
