@@ -101,8 +101,11 @@ def stages(path: Path, jobs: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="kgbench-"))
     try:
         t = time.perf_counter()
-        write_rdf(g.nx, tmp / "out")
+        files = write_rdf(g.nx, tmp / "out")
         out["rdf"] = time.perf_counter() - t
+        out["bytes"] = {fmt: p.stat().st_size for fmt, p in files.items()}
+        with open(files["nq"], "rb") as f:
+            out["nq_quads"] = sum(1 for _ in f)
         t = time.perf_counter()
         write_rdf(g.nx, tmp / "trig", formats=["trig"])
         out["rdf_trig"] = time.perf_counter() - t
@@ -139,6 +142,8 @@ def stages(path: Path, jobs: int) -> dict:
     print(f"  end to end / blank spaCy:    {chars / out['e2e'] / out['blank_rate']:.5f} "
           f"(blank is {out['blank_rate'] * out['e2e'] / chars:.0f}x faster)")
     print(f"  quads in the store: {out['quads']}")
+    print(f"  graph.nq: {out['bytes']['nq']:,} bytes, {out['nq_quads']:,} quads; "
+          + ", ".join(f"graph.{k} {v / 1e6:.1f} MB" for k, v in out["bytes"].items() if k != "nq"))
     return out
 
 
