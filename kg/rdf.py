@@ -402,6 +402,7 @@ class _SentenceNodes:
         if s0 is not None and s0 < 0:
             s0 = None
         e0 = None if s0 is None else s0 + len(sentence)
+        # sentence_iri(doc, s0, e0), through the IRI cache
         sn = _minted("sentence", doc, s0, e0) if doc is not None and s0 is not None else None
         if sn is None or self.owner.get(sn, sentence) != sentence:
             # no offsets, or a second text for the same span (hand-made graphs): one node per text
@@ -828,7 +829,7 @@ def from_rdf(graph: Graph | Dataset | str | os.PathLike) -> nx.MultiDiGraph:
     """
     g = _flat(graph)
     keys = {s: str(k) for s, k in g.subject_objects(GK.key)}
-    sentences: dict = {}  # gk:Sentence -> (text, start), read once however many point at it
+    sentences: dict = {}  # gk:Sentence -> (text, start, document), read once however many point at it
     G = nx.MultiDiGraph()
     for s, node in sorted(keys.items(), key=lambda kv: kv[1]):
         types = set(g.objects(s, RDF.type))
