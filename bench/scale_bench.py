@@ -14,7 +14,8 @@ under build/bench/. Figures are characters of article text per second of wall ti
 * graph merge     KnowledgeGraph.add of every extraction
 * RDF             kg.rdf.write_rdf: graph.ttl, .trig, .nq, .nt, .jsonld (and graph.trig alone, for
                   the cost of one file)
-* store load      kg.store.Store.add, batches of 200 articles
+* store load      kg.store.Store.add, batches of 200 articles (and again with bulk=False: one
+                  transaction per batch instead of the journaled bulk loader)
 * end to end      ingest through every output file (the five RDF files, graph.html, the store)
 
 against ``spacy.blank("zh")`` tokenisation (``nlp.make_doc``) of the same texts in the same run.
@@ -101,8 +102,11 @@ def stages(path: Path, jobs: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="kgbench-"))
     try:
         t = time.perf_counter()
-        write_rdf(g.nx, tmp / "out")
+        files = write_rdf(g.nx, tmp / "out")
         out["rdf"] = time.perf_counter() - t
+        out["bytes"] = {fmt: p.stat().st_size for fmt, p in files.items()}
+        with open(files["nq"], "rb") as f:
+            out["nq_quads"] = sum(1 for _ in f)
         t = time.perf_counter()
         write_rdf(g.nx, tmp / "trig", formats=["trig"])
         out["rdf_trig"] = time.perf_counter() - t
@@ -110,15 +114,16 @@ def stages(path: Path, jobs: int) -> dict:
         g.to_html(tmp / "out" / "graph.html")
         out["html"] = time.perf_counter() - t
 
-        t = time.perf_counter()
-        with Store(tmp / "store") as st:
-            for i in range(0, len(exs), 200):
-                bg = KnowledgeGraph()
-                for ex in exs[i:i + 200]:
-                    bg.add(ex)
-                st.add(bg)
-            out["quads"] = len(st)
-        out["store"] = time.perf_counter() - t
+        for key, bulk in (("store", True), ("store_tx", False)):
+            t = time.perf_counter()
+            with Store(tmp / key) as st:
+                for i in range(0, len(exs), 200):
+                    bg = KnowledgeGraph()
+                    for ex in exs[i:i + 200]:
+                        bg.add(ex)
+                    st.add(bg, bulk=bulk)
+                out["quads"] = len(st)
+            out[key] = time.perf_counter() - t
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     out["blank_rate"], out["blank"] = blank_rate([d.text for d in docs])
@@ -128,7 +133,7 @@ def stages(path: Path, jobs: int) -> dict:
     print(f"\n== {out['articles']} articles, {chars} chars, jobs={jobs} (warm-up {out['warm']:.1f} s, not counted)")
     for key, name in (("ingest", "ingest"), ("extract", "nlp+extract"), ("merge", "graph merge"),
                       ("rdf", "RDF (5 files)"), ("rdf_trig", "RDF (graph.trig alone)"), ("html", "graph.html"),
-                      ("store", "store load"),
+                      ("store", "store load"), ("store_tx", "store load, no bulk loader"),
                       ("e2e_extract_rdf", "ingest+extract+merge+RDF"), ("e2e", "end to end (all outputs)"),
                       ("blank", 'spacy.blank("zh") make_doc')):
         print(f"  {name:28s} {rate(chars, out[key])}")
@@ -139,6 +144,8 @@ def stages(path: Path, jobs: int) -> dict:
     print(f"  end to end / blank spaCy:    {chars / out['e2e'] / out['blank_rate']:.5f} "
           f"(blank is {out['blank_rate'] * out['e2e'] / chars:.0f}x faster)")
     print(f"  quads in the store: {out['quads']}")
+    print(f"  graph.nq: {out['bytes']['nq']:,} bytes, {out['nq_quads']:,} quads; "
+          + ", ".join(f"graph.{k} {v / 1e6:.1f} MB" for k, v in out["bytes"].items() if k != "nq"))
     return out
 
 

@@ -106,6 +106,12 @@ def _batches(quads, batch: int) -> Iterator[tuple[str, list[ox.Triple]]]:
 
 
 def _store_graphs(path: Path, batch: int) -> Iterator[tuple[str, list[ox.Triple]]]:
+    from .store import JOURNAL
+
+    if (path / JOURNAL).exists():
+        raise InputError(str(path), "a load into this store is under way or was interrupted (its journal "
+                         f"{JOURNAL} is there): push once it is done, or open the store for writing "
+                         "(e.g. kg remove, kg build) to roll the interrupted load back")
     try:
         st = ox.Store.read_only(str(path))
     except OSError as exc:

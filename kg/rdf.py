@@ -28,11 +28,18 @@ One named graph per article (:func:`doc_graph_iri` of the doc id)
       ``gk:unit``, ``gk:approximate``, ``gk:comparator``, ``gk:metric``, ``gk:timePhrase``,
       labels as for entities);
     * ``gk:mentionedIn`` from each node to the document;
+    * one ``gk:Sentence`` per sentence that holds evidence, ``…/id/sentence/<h>`` hashed from the
+      doc id and the sentence's start and end offsets (:func:`sentence_iri`): ``gk:inDocument doc``,
+      ``gk:text`` (the sentence, once), ``gk:start`` / ``gk:end`` (xsd:integer character offsets
+      of the sentence in the document's original text);
     * provenance of nodes: for each evidence record ``node gk:provenance ?m`` with
       ``?m a gk:Mention`` (an ``oa:Annotation`` and ``prov:Entity``), ``oa:hasBody node``,
-      ``gk:inDocument doc``, ``gk:sentence``, ``gk:quote`` (the span), ``gk:start`` / ``gk:end`` /
-      ``gk:sentenceStart`` (xsd:integer character offsets in the original text), ``gk:rule``,
-      ``gk:confidence`` (xsd:decimal). A target's sentence is therefore one hop away.
+      ``gk:inSentence`` (its ``gk:Sentence``, whose ``gk:inDocument`` is the document; evidence with
+      no sentence has ``gk:inDocument`` itself: ``?m gk:inSentence?/gk:inDocument ?doc`` finds
+      both), ``gk:quote`` (the span),
+      ``gk:start`` / ``gk:end`` (the span's offsets in the original text), ``gk:rule``,
+      ``gk:confidence`` (xsd:decimal). A target also links ``gk:inSentence`` straight to its
+      sentence, so the sentence text is one hop away from the target.
     * edges: the triple ``s gk:partOf o`` in the graph of every article that states it, and one
       ``gk:Assertion`` (an ``rdf:Statement``) per evidence record with ``rdf:subject`` /
       ``rdf:predicate`` / ``rdf:object`` and the same evidence properties as a mention.
@@ -72,6 +79,7 @@ __all__ = [
     "SCHEMA",
     "node_iri",
     "doc_graph_iri",
+    "sentence_iri",
     "is_valid_iri",
     "clean_text",
     "to_dataset",
@@ -194,6 +202,19 @@ def doc_graph_iri(doc_id: str) -> URIRef:
     if not isinstance(doc_id, str) or not doc_id:
         raise ValueError(f"doc id must be a non-empty string, not {doc_id!r}")
     return _checked(f"{GRAPH}{_digest(doc_id)}")
+
+
+def sentence_iri(doc_id: str, start: int, end: int) -> URIRef:
+    """The IRI of the ``gk:Sentence`` at ``[start, end)`` of an article's original text.
+
+    >>> sentence_iri("a", 0, 12).startswith("https://w3id.org/govkg/id/sentence/")
+    True
+    >>> sentence_iri("a", 0, 12) == sentence_iri("a", 0, 12) != sentence_iri("a", 12, 20)
+    True
+    """
+    if not isinstance(doc_id, str) or not doc_id:
+        raise ValueError(f"doc id must be a non-empty string, not {doc_id!r}")
+    return _checked(f"{ID}sentence/{_digest(doc_id, int(start), int(end))}")
 
 
 def clean_text(text: Any) -> str:
@@ -355,15 +376,64 @@ def _doc_of_node(node: str, data: dict) -> str | None:
     return str(docs[0]) if docs else None
 
 
-def _evidence(g: Graph, ev: URIRef, p: dict, doc_nodes: dict[str, URIRef]) -> None:
-    """Evidence properties of a mention or an assertion from one provenance dict."""
+_EVIDENCE_KEYS = frozenset({"doc", "sentence", "start", "end", "sent_start", "rule", "confidence"})
+
+
+class _SentenceNodes:
+    """Mints one ``gk:Sentence`` per (document, sentence) and writes its triples the first time
+    evidence points at it; the evidence then holds only ``gk:inSentence``."""
+
+    __slots__ = ("seen", "owner")
+
+    def __init__(self):
+        self.seen: dict[tuple, Any] = {}  # (doc, sent_start, sentence) -> IRI
+        self.owner: dict[Any, str] = {}  # IRI -> the sentence text it was minted for
+
+    def node(self, g: Graph, doc: Any, sentence: str, sent_start: Any, doc_node) -> Any:
+        key = (doc, sent_start, sentence)
+        sn = self.seen.get(key)
+        if sn is not None:
+            return sn
+        s0 = None if isinstance(sent_start, bool) else sent_start
+        try:
+            s0 = int(s0)
+        except (TypeError, ValueError):
+            s0 = None
+        if s0 is not None and s0 < 0:
+            s0 = None
+        e0 = None if s0 is None else s0 + len(sentence)
+        # sentence_iri(doc, s0, e0), through the IRI cache
+        sn = _minted("sentence", doc, s0, e0) if doc is not None and s0 is not None else None
+        if sn is None or self.owner.get(sn, sentence) != sentence:
+            # no offsets, or a second text for the same span (hand-made graphs): one node per text
+            sn = _minted("sentence", doc, s0, e0, sentence)
+        self.owner[sn] = sentence
+        self.seen[key] = sn
+        g.add((sn, _RDF.type, _GK.Sentence))
+        if doc_node is not None:
+            g.add((sn, _GK.inDocument, doc_node))
+        g.add((sn, _GK.text, _zh(sentence)))
+        if s0 is not None:
+            g.add((sn, _GK.start, _int_literal(s0)))
+            g.add((sn, _GK.end, _int_literal(e0)))
+        return sn
+
+
+def _evidence(g: Graph, ev: URIRef, p: dict, doc_nodes: dict[str, URIRef], sentences: _SentenceNodes):
+    """Evidence properties of a mention or an assertion from one provenance dict; returns the
+    ``gk:Sentence`` it points at (or None)."""
     doc = p.get("doc")
-    if doc is not None:
-        g.add((ev, _GK.inDocument, doc_nodes.get(str(doc)) or _ox_node(f"doc/{doc}")))
+    doc_node = None if doc is None else doc_nodes.get(str(doc)) or _ox_node(f"doc/{doc}")
     sentence = p.get("sentence")
+    sn = None
     if sentence is not None:
-        g.add((ev, _GK.sentence, _zh(sentence)))
-    for key, prop in (("start", _GK.start), ("end", _GK.end), ("sent_start", _GK.sentenceStart)):
+        if not isinstance(sentence, str):
+            sentence = str(sentence)
+        sn = sentences.node(g, None if doc is None else str(doc), sentence, p.get("sent_start"), doc_node)
+        g.add((ev, _GK.inSentence, sn))  # the document is the sentence's: gk:inSentence/gk:inDocument
+    elif doc_node is not None:
+        g.add((ev, _GK.inDocument, doc_node))
+    for key, prop in (("start", _GK.start), ("end", _GK.end)):
         lit = _int(p.get(key))
         if lit is not None:
             g.add((ev, prop, lit))
@@ -381,10 +451,10 @@ def _evidence(g: Graph, ev: URIRef, p: dict, doc_nodes: dict[str, URIRef]) -> No
     conf = _decimal(p.get("confidence"))
     if conf is not None:
         g.add((ev, _GK.confidence, conf))
-    extra = {k: v for k, v in p.items()
-             if k not in {"doc", "sentence", "start", "end", "sent_start", "rule", "confidence"}}
+    extra = {k: v for k, v in p.items() if k not in _EVIDENCE_KEYS}
     if extra:
         g.add((ev, _GK.attributes, _json(extra)))
+    return sn
 
 
 def _labels(g: Graph, s: URIRef, node: str, data: dict) -> None:
@@ -425,6 +495,7 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
         return graphs[doc]
 
     iris = {n: _ox_node(str(n)) for n in G.nodes}
+    sentences = _SentenceNodes()
     doc_nodes: dict[str, URIRef] = {}
     doc_of: dict = {}  # Document node -> its doc id, worked out once (every mentionedIn edge needs it)
     for n, data in G.nodes(data=True):
@@ -495,7 +566,9 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
                 g.add((s, _GK.provenance, m))
                 g.add((m, _RDF.type, _GK.Mention))
                 g.add((m, _OA.hasBody, s))
-                _evidence(g, m, p, doc_nodes)
+                sn = _evidence(g, m, p, doc_nodes, sentences)
+                if sn is not None and kind == "Target":
+                    g.add((s, _GK.inSentence, sn))  # the target's sentence one hop away
         extra = {k: v for k, v in data.items() if k not in known}
         if extra:
             home.add((s, _GK.attributes, _json(extra)))
@@ -527,7 +600,7 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
             g.add((a, _RDF.subject, s))
             g.add((a, _RDF.predicate, prop))
             g.add((a, _RDF.object, o))
-            _evidence(g, a, {k: x for k, x in rec.items() if x is not None}, doc_nodes)
+            _evidence(g, a, {k: x for k, x in rec.items() if x is not None}, doc_nodes, sentences)
             if extra:
                 g.add((a, _GK.attributes, _json(extra)))
     return out
@@ -710,13 +783,34 @@ def _py(lit: Any) -> Any:
     return str(lit)
 
 
-def _evidence_dict(g: Graph, ev, keys: dict) -> dict:
+def _sentence_of(g: Graph, ev, cache: dict) -> tuple:
+    """``(text, start, document)`` of the ``gk:Sentence`` an evidence node points at
+    (``gk:inSentence``), or the ``gk:sentence`` / ``gk:sentenceStart`` literals that graphs written
+    before the ``gk:Sentence`` nodes carried on the evidence itself; None for what is missing."""
+    sn = g.value(ev, GK.inSentence)
+    if sn is None:
+        return g.value(ev, GK.sentence), g.value(ev, GK.sentenceStart), None
+    got = cache.get(sn)
+    if got is None:
+        got = cache[sn] = (g.value(sn, GK.text), g.value(sn, GK.start), g.value(sn, GK.inDocument))
+    return got
+
+
+def _evidence_dict(g: Graph, ev, keys: dict, sentences: dict) -> dict:
     d: dict[str, Any] = {}
-    doc = g.value(ev, GK.inDocument)
+    text, start, doc = _sentence_of(g, ev, sentences)
+    doc = g.value(ev, GK.inDocument) or doc  # on the evidence when it has no sentence (or old graphs)
     if doc is not None:
         d["doc"] = str(g.value(doc, DCTERMS.identifier) or keys.get(doc, "doc/").partition("/")[2])
-    for prop, key in ((GK.start, "start"), (GK.end, "end"), (GK.sentence, "sentence"),
-                      (GK.sentenceStart, "sent_start"), (GK.rule, "rule"), (GK.confidence, "confidence")):
+    for prop, key in ((GK.start, "start"), (GK.end, "end")):
+        v = g.value(ev, prop)
+        if v is not None:
+            d[key] = _py(v)
+    if text is not None:
+        d["sentence"] = _py(text)
+    if start is not None:
+        d["sent_start"] = _py(start)
+    for prop, key in ((GK.rule, "rule"), (GK.confidence, "confidence")):
         v = g.value(ev, prop)
         if v is not None:
             d[key] = _py(v)
@@ -735,6 +829,7 @@ def from_rdf(graph: Graph | Dataset | str | os.PathLike) -> nx.MultiDiGraph:
     """
     g = _flat(graph)
     keys = {s: str(k) for s, k in g.subject_objects(GK.key)}
+    sentences: dict = {}  # gk:Sentence -> (text, start, document), read once however many point at it
     G = nx.MultiDiGraph()
     for s, node in sorted(keys.items(), key=lambda kv: kv[1]):
         types = set(g.objects(s, RDF.type))
@@ -770,7 +865,7 @@ def from_rdf(graph: Graph | Dataset | str | os.PathLike) -> nx.MultiDiGraph:
                     v = g.value(s, prop)
                     data[key] = None if v is None else _py(v)
                 data["approximate"] = bool(data["approximate"])
-            prov = [_evidence_dict(g, m, keys) for m in g.objects(s, GK.provenance)]
+            prov = [_evidence_dict(g, m, keys, sentences) for m in g.objects(s, GK.provenance)]
             prov.sort(key=lambda p: (p.get("doc", ""), p.get("start", 0), p.get("end", 0), p.get("rule", "")))
             data["provenance"] = prov
             data["mentions"] = len(prov)
@@ -795,7 +890,7 @@ def from_rdf(graph: Graph | Dataset | str | os.PathLike) -> nx.MultiDiGraph:
                 continue
             attrs: dict[str, Any] = {"predicate": pred, "provenance": []}
             for a in assertions.get((s, prop, o), ()):
-                ev = _evidence_dict(g, a, keys)
+                ev = _evidence_dict(g, a, keys, sentences)
                 extra = g.value(a, GK.attributes)
                 if extra is not None:
                     for k in json.loads(str(extra)):

@@ -14,10 +14,12 @@ Layout and semantics
     * the store holds exactly what :func:`kg.rdf.to_dataset` makes: merged entities in the default
       graph, each article's facts in the named graph :func:`kg.rdf.doc_graph_iri`;
     * :meth:`Store.add` replaces each article's named graph and merges (set union) the triples of the
-      entities it mentions into the default graph: the articles new to the store in one atomic
-      ``extend``, each article already stored in a SPARQL UPDATE ``DROP GRAPH … ; INSERT DATA …``
-      of its own. A crash mid-build leaves every article either fully old or fully new, and
-      re-adding an article changes nothing;
+      entities it mentions into the default graph: each article already stored in a SPARQL UPDATE
+      ``DROP GRAPH … ; INSERT DATA …`` of its own; the named graphs of the articles new to the
+      store through pyoxigraph's bulk loader (not transactional) under a journal
+      (:data:`JOURNAL`), after the rest in one ``extend`` transaction. A store opened for writing
+      after a crash rolls back the load its journal names. So a crash mid-build leaves every
+      article either fully old or fully new, and re-adding an article changes nothing;
     * :meth:`Store.remove` drops the article's graph and, in the same transaction, the
       default-graph triples of the entities no remaining article mentions;
     * :meth:`Store.query` runs SPARQL with the default graph as the union of all graphs (set
@@ -27,7 +29,9 @@ Layout and semantics
       only accepts projected variables, which rules out filters and aggregates.)
 
 Only one process can open a store for writing; readers (the SPARQL server's workers) open it
-read-only and see the data as of their opening.
+read-only and see the data as of their opening (a reader opening a store whose load was
+interrupted, before any writer has rolled it back, may see that load's articles half there: it is
+warned in the log).
 """
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ import csv
 import datetime as _dt
 import io
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -45,6 +50,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 import pyoxigraph as ox
 
+from .atomic import atomic_write
 from .errors import InputError, QueryError, StoreError
 from .gcpause import gc_paused
 
@@ -52,7 +58,13 @@ from .rdf import PREFIXES, _SUFFIX_FORMAT, doc_graph_iri, is_valid_iri, ox_quads
 from .rdf import quads as rdf_quads
 from .vocab import GK
 
-__all__ = ["Store", "Result", "query_graph", "memory_store", "run_query", "inject_values", "to_ox", "parse_binding", "FORMATS"]
+__all__ = ["Store", "Result", "query_graph", "memory_store", "run_query", "inject_values", "to_ox", "parse_binding",
+           "FORMATS", "JOURNAL"]
+
+log = logging.getLogger(__name__)
+
+#: The file in a store folder that lists the articles being bulk loaded (see :meth:`Store.add`).
+JOURNAL = "govkg-pending.json"
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -393,6 +405,20 @@ def _quad_text(q: ox.Quad) -> str:
     return f"{q.subject} {q.predicate} {q.object} ."
 
 
+def _sync_dir(path: Path) -> None:
+    """Make a file's creation or removal in ``path`` durable (fsync of the folder)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. a platform without folder descriptors
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
 class Store:
     """An on-disk pyoxigraph store of govkg graphs (see the module docstring)."""
 
@@ -409,6 +435,12 @@ class Store:
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc}); is another process using it?") from exc
+        if (self.path / JOURNAL).exists():
+            if read_only:
+                log.warning("%s: a bulk load was interrupted; its articles may be half there until the "
+                            "store is next opened for writing", self.path)
+            else:
+                self._roll_back()
 
     # -- context manager
     def __enter__(self) -> "Store":
@@ -483,43 +515,107 @@ class Store:
         return ({g.value: list(qs) for g, qs in batches.items()}, graph_doc, list(orphans))
 
     @gc_paused()  # see kg.gcpause: a Quad and tuples per quad of the batch, none of them garbage
-    def add(self, G) -> dict[str, int]:
+    def add(self, G, *, bulk: bool = True) -> dict[str, int]:
         """Add (or replace) every article of a networkx graph (or a KnowledgeGraph).
 
         The named graph of each article that has a ``doc/…`` node in ``G`` is replaced; evidence
         that ``G`` holds for other articles (a shared entity's mentions elsewhere) is merged into
         their graphs without removing anything. Returns ``{doc id: quads written}``.
 
-        Transactions: the articles new to the store go in together in **one** transaction (with
-        their entities' default-graph triples, each written once however many of them mention
-        it), then each article already stored is replaced in a transaction of its own. A failure
-        leaves every article either wholly as before or wholly new, never half written; the
-        builder calls this once per ``--batch`` of articles.
+        Each article already stored is replaced in a SPARQL update (one transaction) of its own.
+        Everything else goes in under a journal: first **one** transaction with the entities'
+        default-graph triples (each written once however many articles mention it) and the
+        evidence merged into graphs already stored, then the named graphs new to the store
+        through pyoxigraph's bulk loader (``bulk_extend``: faster than a transaction, but not
+        atomic). The journal (:data:`JOURNAL` in the store folder, written and synced first,
+        removed once everything is flushed to disk) names the new graphs and holds the quads of
+        the transaction the store did not have yet: a store opened for writing after a crash
+        finds it and removes exactly those and drops those graphs (:meth:`_roll_back`). So a failure or a
+        crash leaves every article either wholly as before or wholly new, never half written;
+        the builder calls this once per ``--batch`` of articles. ``bulk=False`` writes the new
+        graphs in the transaction too (no journal).
         """
         self._writable()
         batches, graph_doc, orphans = self._batches(G)
         written = {}
         fresh: dict = {}
+        new_graphs: list[ox.Quad] = []
+        names: list[str] = []
+        dg = ox.DefaultGraph()
         try:
             for ident in sorted(batches):
                 quads = batches[ident]
                 doc = graph_doc.get(ident, ident)
                 g = ox.NamedNode(ident)
-                if ident in graph_doc and self.ox.contains_named_graph(g):
-                    body = "\n".join(_quad_text(q) for q in quads if q.graph_name == ox.DefaultGraph())
-                    inner = "\n".join(_quad_text(q) for q in quads if q.graph_name != ox.DefaultGraph())
+                stored = self.ox.contains_named_graph(g)
+                if ident in graph_doc and stored:
+                    body = "\n".join(_quad_text(q) for q in quads if q.graph_name == dg)
+                    inner = "\n".join(_quad_text(q) for q in quads if q.graph_name != dg)
                     self.ox.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n{body}\nGRAPH {g} {{\n{inner}\n}}\n}}")
+                elif bulk and not stored:
+                    # a graph the store does not hold: dropping it again undoes the bulk load
+                    names.append(ident)
+                    for q in quads:
+                        if q.graph_name == dg:
+                            fresh[q] = None
+                        else:
+                            new_graphs.append(q)
                 else:
-                    # a new article, or evidence for an article this graph does not hold (merged,
-                    # never replaced): all of them in one transaction below
+                    # evidence for an article this graph does not hold (merged, never replaced),
+                    # or a new article without the bulk loader: in the transaction below
                     fresh.update(dict.fromkeys(quads))
                 written[doc] = len(quads)
             fresh.update(dict.fromkeys(orphans))
-            if fresh:
+            if new_graphs:
+                self._bulk_add(names, new_graphs, list(fresh))
+            elif fresh:
                 self.ox.extend(list(fresh))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.path}: cannot write the articles: {exc}") from exc
         return written
+
+    def _bulk_add(self, names: list[str], graphs: list[ox.Quad], rest: list[ox.Quad]) -> None:
+        """Add ``rest`` in one transaction, then bulk load the quads of the new named graphs
+        ``names``, under the journal (see :meth:`add`)."""
+        contains = self.ox.__contains__
+        added = [q for q in rest if not contains(q)]  # what the transaction brings; rest is there
+        journal = {"version": 1, "graphs": names,
+                   "added": ox.serialize(added, format=ox.RdfFormat.N_QUADS).decode("utf-8")}
+        path = self.path / JOURNAL
+        atomic_write(path, json.dumps(journal, ensure_ascii=False))
+        _sync_dir(self.path)
+        # the entities first: a reader opening the store meanwhile sees them before the articles
+        # that mention them, never an article without its entities
+        if added:
+            self.ox.extend(added)
+        self.ox.bulk_extend(graphs)
+        self.ox.flush()
+        path.unlink()
+        _sync_dir(self.path)
+
+    def _roll_back(self) -> None:
+        """Undo the bulk load the journal describes (an interrupted :meth:`add`): drop its new
+        graphs and remove the quads its transaction added. Idempotent: a crash here is undone
+        again at the next opening."""
+        path = self.path / JOURNAL
+        try:
+            journal = json.loads(path.read_text(encoding="utf-8"))
+            names = [ox.NamedNode(g) for g in journal["graphs"]]
+            added = list(ox.parse(journal["added"].encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+        except (OSError, ValueError, KeyError, TypeError, SyntaxError) as exc:
+            raise StoreError(f"{self.path}: cannot read the journal of an interrupted load "
+                             f"({path.name}: {exc}); the store is left as it is") from exc
+        try:
+            for g in names:
+                self.ox.remove_graph(g)
+            for q in added:
+                self.ox.remove(q)
+            self.ox.flush()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot roll back an interrupted load: {exc}") from exc
+        log.warning("%s: rolled back an interrupted load of %d article graph(s)", self.path, len(names))
+        path.unlink()
+        _sync_dir(self.path)
 
     def remove(self, doc_id: str) -> int:
         """Retract an article: its named graph, and the entities only it mentioned. Returns the

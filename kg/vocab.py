@@ -36,6 +36,7 @@ class GK(DefinedNamespace):
     Evidence: URIRef
     Mention: URIRef
     Assertion: URIRef
+    Sentence: URIRef
     # properties
     partOf: URIRef
     locatedIn: URIRef
@@ -45,6 +46,7 @@ class GK(DefinedNamespace):
     mentionedIn: URIRef
     provenance: URIRef
     inDocument: URIRef
+    inSentence: URIRef
     deadline: URIRef
     value: URIRef
     unit: URIRef
@@ -56,11 +58,11 @@ class GK(DefinedNamespace):
     approximate: URIRef
     comparator: URIRef
     metric: URIRef
-    sentence: URIRef
+    sentence: URIRef  # deprecated: graphs before gk:Sentence (read, never written)
     quote: URIRef
     start: URIRef
     end: URIRef
-    sentenceStart: URIRef
+    sentenceStart: URIRef  # deprecated, as gk:sentence
     rule: URIRef
     confidence: URIRef
     sourceFile: URIRef

@@ -42,6 +42,13 @@ def test_viz_of_a_store(tmp_path):
     assert res.exit_code == 0, res.output
     labels = {n.get("label") for n in page_nodes(tmp_path / "store.html")}
     assert {"黄陂区", "武汉市水务局"} <= labels
+    # the source sentences come back from the store's gk:Sentence nodes, offsets on the mention
+    html = (tmp_path / "store.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="govkg-data">(.*?)</script>', html, re.S).group(1))
+    hp = next(n for n in data["nodes"] if n["label"] == "黄陂区")
+    sid, a, b = hp["prov"][0][:3]
+    assert data["sentences"][sid] == ["a", "江汉区民族街驻黄陂区赵畈村扶贫工作队队长朱国海难掩兴奋之情。"]
+    assert data["sentences"][sid][1][a:b] == "黄陂区"
 
 
 def test_viz_needs_one_source(tmp_path):

@@ -132,3 +132,22 @@ def test_push_errors(server, built, tmp_path):
     bad.write_text("<a> <b> .\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["push", str(bad), "--endpoint", server + "/store"])
     assert res.exit_code == 2 and res.output.count("\n") == 1 and "bad.nq" in res.output
+
+
+def test_a_store_with_a_pending_load_is_not_pushed(built, tmp_path):
+    """A store whose bulk load is under way or was interrupted (its journal is there) could hold
+    half an article: it is refused until a writer has rolled the load back."""
+    import shutil
+
+    from kg.errors import InputError
+    from kg.store import JOURNAL
+
+    store = tmp_path / "store"
+    shutil.copytree(built / "store", store)
+    (store / JOURNAL).write_text('{"version": 1, "graphs": [], "added": ""}', encoding="utf-8")
+    with pytest.raises(InputError, match="interrupted"):
+        list(read_graphs(store))
+    with Store(store):  # opening for writing rolls the (empty) load back
+        pass
+    assert not (store / JOURNAL).exists()
+    assert sum(len(t) for _g, t in read_graphs(store)) > 0

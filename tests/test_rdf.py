@@ -187,9 +187,11 @@ def test_dataset_layout_and_provenance():
     assert len(vals) == 1 and vals[0].datatype == XSD.decimal and float(vals[0]) == 2e12
     assert (t, GK.unit, Literal("元")) in g1
     assert (t, GK.approximate, Literal(True)) in g1
-    # the target's sentence is one hop away
-    sentences = [str(s) for m in g1.objects(t, GK.provenance) for s in g1.objects(m, GK.sentence)]
-    assert any("地区生产总值达到2万亿元左右" in s for s in sentences)
+    # the target's sentence is one hop away (gk:inSentence), and its mention points at the same node
+    sentences = [str(x) for sn in g1.objects(t, GK.inSentence) for x in g1.objects(sn, GK.text)]
+    assert len(sentences) == 1 and "地区生产总值达到2万亿元左右" in sentences[0]
+    assert {sn for m in g1.objects(t, GK.provenance) for sn in g1.objects(m, GK.inSentence)} == \
+        set(g1.objects(t, GK.inSentence))
     # edge stated in its article and reified with evidence
     sw = rdf.node_iri("agency/中共武汉市委员会")
     assert (t, GK.setBy, sw) in g1
@@ -207,12 +209,153 @@ def test_sparql_source_sentence_of_an_edge():
            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
            SELECT ?sentence ?rule WHERE {
              ?a rdf:subject ?s ; rdf:predicate gk:responsibleFor ; rdf:object ?o ;
-                gk:sentence ?sentence ; gk:rule ?rule .
+                gk:inSentence/gk:text ?sentence ; gk:rule ?rule .
              ?s skos:prefLabel ?sl . ?o skos:prefLabel ?ol .
              FILTER(str(?sl) = "武汉市发展和改革委员会" && str(?ol) = "木兰文化生态旅游区") }"""
     rows = list(g.query(q))
     assert len(rows) == 1
     assert "牵头推进该项目" in str(rows[0][0]) and str(rows[0][1]) == "rel.lead"
+
+
+# ------------------------------------------------------------------ sentences
+
+def _records(G):
+    """Every provenance record of ``G``: nodes' and edges'."""
+    out = [p for _n, d in G.nodes(data=True) for p in d.get("provenance") or ()]
+    return out + [p for *_e, d in G.edges(data=True) for p in d.get("provenance") or ()]
+
+
+def test_one_sentence_node_per_sentence_shared_by_its_mentions():
+    G = sample_graph()
+    ds = rdf.to_dataset(G)
+    flat = rdf.to_graph(ds)
+    spans = {(p["doc"], p["sent_start"], p["sent_start"] + len(p["sentence"])) for p in _records(G)}
+    nodes = set(flat.subjects(RDF.type, GK.Sentence))
+    assert nodes == {rdf.sentence_iri(*span) for span in spans} and len(nodes) == len(spans)
+    # DOC2's first sentence names 市发改委, 黄陂区 and 木兰文化生态旅游区: three mentions, one node
+    g2 = ds.graph(rdf.doc_graph_iri(DOC2))
+    first = next(p for p in _records(G) if p["doc"] == DOC2 and p["sent_start"] == 0)
+    sn = rdf.sentence_iri(DOC2, 0, len(first["sentence"]))
+    pointing = set(g2.subjects(GK.inSentence, sn))
+    bodies = {str(g2.value(m, URIRef("http://www.w3.org/ns/oa#hasBody"))) for m in pointing}
+    assert {str(rdf.node_iri(n)) for n in ("agency/武汉市发展和改革委员会", "place/黄陂区",
+                                           "project/木兰文化生态旅游区")} <= bodies
+    assert any((a, RDF.type, GK.Assertion) in g2 for a in pointing)  # the locatedIn edge's evidence
+    # the text is stored once, on the sentence, and nowhere else
+    assert list(g2.objects(sn, GK.text)) == [Literal(first["sentence"], lang="zh")]
+    assert (sn, GK.inDocument, rdf.node_iri(f"doc/{DOC2}")) in g2
+    assert not set(flat.subject_objects(GK.sentence)) and not set(flat.subject_objects(GK.sentenceStart))
+    literals = [o for o in flat.objects() if isinstance(o, Literal) and str(o) == first["sentence"]]
+    assert len(literals) == 1
+    # mentions keep their own span, quote, rule and confidence; the document is the sentence's
+    m = next(iter(g2.subjects(GK.quote, Literal("黄陂区", lang="zh"))))
+    assert g2.value(m, GK.inSentence) == sn and g2.value(m, GK.rule) is not None
+    assert int(g2.value(m, GK.start)) == first["sentence"].index("黄陂区")
+    assert g2.value(m, GK.inDocument) is None
+
+
+def test_sentence_iri_is_minted_from_the_document_and_offsets():
+    assert rdf.sentence_iri(DOC1, 0, 10) == rdf.sentence_iri(DOC1, 0, 10)
+    assert len({rdf.sentence_iri(DOC1, 0, 10), rdf.sentence_iri(DOC2, 0, 10), rdf.sentence_iri(DOC1, 10, 20)}) == 3
+    assert rdf.is_valid_iri(str(rdf.sentence_iri("<evil> doc", 0, 1)))
+    with pytest.raises(ValueError):
+        rdf.sentence_iri("", 0, 1)
+
+
+def test_two_texts_for_one_span_get_two_sentence_nodes():
+    """A hand-made graph that gives two texts for one span keeps both, on two nodes (never two
+    gk:text on one sentence)."""
+    G = nx.MultiDiGraph()
+    G.add_node("doc/d", kind="Document", title="d")
+    for i in range(2):
+        G.add_node(f"place/p{i}", kind="Place", label=f"地{i}", docs=["d"], provenance=[
+            {"doc": "d", "start": 0, "end": 1, "sentence": f"第{i}句。", "sent_start": 0, "rule": "r", "confidence": 1.0}])
+    g = rdf.to_graph(G)
+    nodes = set(g.subjects(RDF.type, GK.Sentence))
+    assert len(nodes) == 2 and all(len(list(g.objects(n, GK.text))) == 1 for n in nodes)
+    back = rdf.from_rdf(g)
+    assert [back.nodes[f"place/p{i}"]["provenance"][0]["sentence"] for i in range(2)] == ["第0句。", "第1句。"]
+
+
+def test_sentence_offsets_slice_the_original_text(seed_graph):
+    text = SEED.read_text(encoding="utf-8")
+    g = rdf.to_graph(seed_graph)
+    nodes = set(g.subjects(RDF.type, GK.Sentence))
+    assert len(nodes) > 20
+    for sn in nodes:
+        a, b = int(g.value(sn, GK.start)), int(g.value(sn, GK.end))
+        assert str(g.value(sn, GK.text)) == rdf.clean_text(text[a:b]) and a < b
+        assert sn == rdf.sentence_iri(DOC1, a, b)
+        for m in g.subjects(GK.inSentence, sn):
+            if (m, RDF.type, GK.Target) in g:
+                continue
+            s, e = int(g.value(m, GK.start)), int(g.value(m, GK.end))
+            assert a <= s < e <= b
+            assert str(g.value(m, GK.quote)) == text[s:e]
+    # fewer sentences than evidence records: the text is shared
+    evidence = set(g.subjects(RDF.type, GK.Mention)) | set(g.subjects(RDF.type, GK.Assertion))
+    assert len(nodes) < len(evidence) / 2
+
+
+@pytest.mark.parametrize("make", ["sample", "seed"])
+def test_round_trip_preserves_provenance(make, seed_graph, tmp_path):
+    G = sample_graph() if make == "sample" else seed_graph
+    for fmt in ("trig", "ttl", "nq"):
+        H = rdf.from_rdf(rdf.write_rdf(G, tmp_path / fmt, formats=[fmt])[fmt])
+
+        def key(p):
+            return json.dumps(p, sort_keys=True, ensure_ascii=False)
+
+        # (as sets: RDF holds one assertion for a record the extractor gives twice)
+        for n, d in G.nodes(data=True):
+            if d.get("kind") == "Document":
+                continue
+            want = set(map(key, d.get("provenance") or ()))
+            assert want and set(map(key, H.nodes[n]["provenance"])) == want, (fmt, n)
+        for u, v, k, d in G.edges(keys=True, data=True):
+            if k == "mentionedIn":
+                continue
+            want = set(map(key, d.get("provenance") or ()))
+            assert set(map(key, H.edges[u, v, k]["provenance"])) == want, (fmt, u, k, v)
+
+
+def test_graphs_of_the_old_shape_are_still_read():
+    """Graphs written before gk:Sentence (the sentence literal on each mention) read the same."""
+    G = sample_graph()
+    new = rdf.to_graph(G)
+    old = Graph()
+    for t in new:
+        old.add(t)
+    for ev, sn in list(new.subject_objects(GK.inSentence)):
+        old.remove((ev, GK.inSentence, sn))
+        if (ev, RDF.type, GK.Target) in new:
+            continue
+        old.add((ev, GK.sentence, new.value(sn, GK.text)))
+        old.add((ev, GK.sentenceStart, new.value(sn, GK.start)))
+        old.add((ev, GK.inDocument, new.value(sn, GK.inDocument)))
+    for sn in new.subjects(RDF.type, GK.Sentence):
+        old.remove((sn, None, None))
+    a, b = rdf.from_rdf(new), rdf.from_rdf(old)
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr)
+
+
+def test_edge_source_query_gives_each_assertion_its_sentence_and_article():
+    from kg.store import query_graph
+
+    G = sample_graph()
+    q = (rdf.ONTOLOGY_DIR.parent / "kg" / "queries" / "edge_source.rq")
+    q = q if q.is_file() else Path(rdf.__file__).parent / "queries" / "edge_source.rq"
+    rows = list(query_graph(G, q.read_text(encoding="utf-8")))
+    n_assertions = len(list(rdf.to_graph(G).subjects(RDF.type, GK.Assertion)))
+    assert len(rows) == n_assertions  # one row each: no cross product with the sentences
+    by_pred = {r["predicate"]: r for r in rows}
+    lead = by_pred["responsibleFor"]
+    assert lead["doc"] == DOC2 and lead["sentence"] == "武汉市发展和改革委员会牵头推进该项目。"
+    t2 = "市发改委负责人表示,黄陂区将加快推进木兰文化生态旅游区建设。武汉市发展和改革委员会牵头推进该项目。"
+    assert t2[lead["start"]:lead["end"]] == "武汉市发展和改革委员会牵头推进该项目"
+    # the division-table edge has no evidence sentence and no article
+    assert by_pred["partOf"]["sentence"] is None and by_pred["partOf"]["doc"] is None
 
 
 # ------------------------------------------------------------------ formats
@@ -251,7 +394,7 @@ def test_pyoxigraph_parses_every_format(tmp_path):
 
 def test_nasty_literals_are_cleaned_but_kept():
     g = rdf.to_graph(nasty_graph())
-    sentences = {str(o) for o in g.objects(None, GK.sentence)}
+    sentences = {str(o) for s in g.subjects(RDF.type, GK.Sentence) for o in g.objects(s, GK.text)}
     cleaned = rdf.clean_text(NASTY)
     assert cleaned in sentences
     assert '"""' in cleaned and "<script>" in cleaned and "\x00" not in cleaned
@@ -305,7 +448,8 @@ def test_shacl_conforms():
 
 
 @pytest.mark.parametrize("breakage", ["two_preflabels", "bad_deadline", "place_in_agency", "no_provenance",
-                                      "string_value", "offset_string"])
+                                      "string_value", "offset_string", "sentence_two_texts",
+                                      "mention_without_document", "sentence_start_after_end"])
 def test_shacl_catches_broken_graphs(breakage):
     G = sample_graph()
     g = rdf.to_graph(G)
@@ -323,6 +467,14 @@ def test_shacl_catches_broken_graphs(breakage):
     elif breakage == "offset_string":
         m = next(g.objects(tid, GK.provenance))
         g.set((m, GK.start, Literal("12")))
+    elif breakage == "sentence_two_texts":
+        g.add((next(g.objects(tid, GK.inSentence)), GK.text, Literal("另一句。", lang="zh")))
+    elif breakage == "mention_without_document":
+        m = next(g.objects(tid, GK.provenance))
+        g.remove((m, GK.inSentence, None))
+    elif breakage == "sentence_start_after_end":
+        sn = next(g.objects(tid, GK.inSentence))
+        g.set((sn, GK.start, Literal(int(g.value(sn, GK.end)) + 1)))
     ok, report = rdf.validate(g)
     assert not ok
     assert "Violation" in report
@@ -394,7 +546,7 @@ def test_seed_graph_round_trips_and_stores(seed_graph, tmp_path):
         n = len(st)
         st.add(seed_graph)
         assert len(st) == n == len(ds)
-        rows = st.query("PREFIX gk: <https://w3id.org/govkg/ns#> SELECT ?t ?s WHERE { ?t a gk:Target ; gk:provenance ?m . ?m gk:sentence ?s }")
+        rows = st.query("PREFIX gk: <https://w3id.org/govkg/ns#> SELECT ?t ?s WHERE { ?t a gk:Target ; gk:provenance ?m . ?m gk:inSentence/gk:text ?s }")
         assert len(rows) > 0
     H = rdf.from_rdf(paths["trig"])
     assert set(H.nodes) == set(seed_graph.nodes)

@@ -130,7 +130,8 @@ def test_sparql_returns_the_source_sentence_of_an_edge(sample):
         PREFIX gk: <https://w3id.org/govkg/ns#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?sentence WHERE {
-          ?a a gk:Assertion ; rdf:subject ?s ; rdf:predicate gk:partOf ; rdf:object ?o ; gk:sentence ?sentence .
+          ?a a gk:Assertion ; rdf:subject ?s ; rdf:predicate gk:partOf ; rdf:object ?o ;
+             gk:inSentence/gk:text ?sentence .
           ?s gk:key ?sk . ?o gk:key ?ok .
         }""", {"sk": "place/420116/长轩岭街道/赵畈村", "ok": "place/420116"})
     sentences = set(rows.values("sentence"))

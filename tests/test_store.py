@@ -54,6 +54,30 @@ def test_docs_added_one_by_one_equal_all_at_once(tmp_path):
         assert {str(q) for q in a.ox} == {str(q) for q in b.ox}
 
 
+def test_each_article_graph_holds_its_sentences(store):
+    """The sentences are in their article's named graph: a replaced or removed article takes
+    its sentences with it, and no sentence is left in the default graph."""
+    G = sample_graph()
+    store.add(G)
+    q = GK + """PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?g ?id (COUNT(DISTINCT ?s) AS ?n) WHERE {
+          GRAPH ?g { ?s a gk:Sentence ; gk:text ?t ; gk:inDocument ?d } ?d dcterms:identifier ?id
+        } GROUP BY ?g ?id"""
+    rows = {r["id"]: (r["g"], r["n"]) for r in store.query(q)}
+    spans = {}
+    for p in [p for _n, d in G.nodes(data=True) for p in d.get("provenance") or ()] + \
+            [p for *_e, d in G.edges(data=True) for p in d.get("provenance") or ()]:
+        spans.setdefault(p["doc"], set()).add(p["sent_start"])
+    assert rows == {doc: (str(rdf.doc_graph_iri(doc)), len(starts)) for doc, starts in spans.items()}
+    assert not store.query(GK + "ASK { ?s a gk:Sentence }", union=False)
+    # every mention's sentence is in the mention's own graph
+    assert not store.query(GK + "ASK { GRAPH ?g { ?m gk:inSentence ?s } FILTER NOT EXISTS { GRAPH ?g { ?s a gk:Sentence } } }")
+    store.remove(DOC2)
+    left = store.query(GK + "SELECT DISTINCT ?s WHERE { ?s a gk:Sentence }")
+    assert len(left) == len(spans[DOC1])
+    assert not store.query(GK + "ASK { ?x gk:inSentence ?s FILTER NOT EXISTS { ?s a gk:Sentence } }")
+
+
 def test_replace_article(store):
     G = sample_graph()
     store.add(G)
