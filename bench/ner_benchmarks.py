@@ -13,7 +13,9 @@ Sets (under /work/shared/benchmarks, or --data DIR; see the README.md of each fo
   never a country alone); for information ``address`` -> Place (each place on its own),
   ``company`` and ``organization`` -> Organization.
 - ``pd``: People's Daily test (``peoples_daily_ner/example.test``, char-per-line BIO):
-  ``ORG`` -> Agency, ``ORG`` -> Agency ∪ Organization, ``LOC`` -> Place.
+  ``ORG`` -> Agency ∪ Organization (the baseline's row: ``ORG`` holds companies, schools, teams
+  and media, which govkg types Organization, as well as government bodies), ``LOC`` -> Place; for
+  information ``ORG`` -> Agency alone.
 - ``msra``: MSRA test (``msra_ner/msra_test_bio.txt``, char-per-line BIO): as ``pd``.
 
 Each sentence is extracted on its own with ``kg.extract(text)`` (no article date). A prediction
@@ -158,7 +160,7 @@ SETS = {
               _row("organization vs Organization", {"organization"}, {"Organization"}, info=True)]),
     "pd": dict(
         title="People's Daily test", file="peoples_daily_ner/example.test", loader=load_bio,
-        rows=[_row("ORG vs Agency", {"ORG"}, {"Agency"}, 0.68),
+        rows=[_row("ORG vs Agency", {"ORG"}, {"Agency"}, info=True),
               _row("ORG vs Agency∪Organization", {"ORG"}, {"Agency", "Organization"}, 0.68),
               _row("LOC vs Place", {"LOC"}, {"Place"}, 0.71)]),
     "msra": dict(
