@@ -621,3 +621,8 @@ def test_coined_centre_names(text, name, rule):
 ])
 def test_kinds_of_centres_are_no_facilities(text):
     assert not [m for m in kg.extract(text) if m.label == "Place" and m.text.endswith(("中心", "小区"))]
+
+
+@pytest.mark.parametrize("text,found", [("据IMF预测，全球经济放缓。", True), ("SIMFA公司发布财报。", False)])
+def test_latin_names_stand_between_non_latin_characters(text, found):
+    assert any(m.name == "国际货币基金组织" for m in kg.extract(text)) is found

@@ -359,6 +359,9 @@ class RuleSet:
         out = []
         for end, (name, vals) in self.auto.iter(text):
             start = end - len(name) + 1
+            if name[0].isascii() and ((start and text[start - 1].isascii() and text[start - 1].isalnum())
+                                      or (end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum())):
+                continue  # IMF inside SIMFA: a Latin name only between non-Latin characters
             for cat, payload in vals:
                 out.append(Hit(start, end + 1, cat, name, payload))
         out.sort(key=lambda h: (h.start, -h.end))
