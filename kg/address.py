@@ -29,7 +29,7 @@ from .resolve import _keys
 __all__ = ["Address", "address_spans"]
 
 #: The parts of a building after a compound's or a road's name: phase, block, unit, floor, room.
-_BUILDING_PART = re.compile(r"(?:[0-9一二三四五六七八九十]{1,3}期)?(?:[0-9a-zA-Z]{1,3}(?:座|栋|幢|号楼|单元|层|室))+")
+_BUILDING_PART = re.compile(r"(?:[0-9０-９一二三四五六七八九十]{1,3}期)?(?:[0-9０-９a-zA-Z]{1,3}(?:座|栋|幢|号楼|单元|层|室))+")
 
 #: Levels of the division table that open an address: none follows a facility or a road in one.
 _OPENING_LEVELS = {"country", "province", "city", "county", "world_city"}
@@ -65,7 +65,8 @@ def _continues(a: Mention, b: Mention) -> bool:
     ka, kb = _keys(a), _keys(b)
     gaz = load_gazetteer()
     if not ka and any((d := gaz.get(k)) is not None and d.level in _OPENING_LEVELS for k in kb):
-        return False  # a city after a facility or a road opens another address (王府井书店|北京市…)
+        return False  # a city after a facility or a road opens another address (王府井书店|北京市; a
+        # city inside a facility's name, 王府井书店|北京市东城区王府井大街218号, is not seen)
     if not ka or not kb:
         return True  # the table knows one of them only: the text's order decides
     if set(ka) & _NOT_ALONE:
@@ -101,7 +102,7 @@ def address_spans(text: str, mentions: Iterable[Mention]) -> list[Address]:
         if len(run) == 1 and not tail and not _alone_ok(run[0]):
             continue
         end += len(tail)
-        if not tail and (part := _BUILDING_PART.match(text, end)) is not None:
-            end = part.end()  # 余家头小区|三期b座, 姚家园路88号|3层
+        if not tail and not _keys(run[-1]) and (part := _BUILDING_PART.match(text, end)) is not None:
+            end = part.end()  # 余家头小区|三期b座, 姚家园路88号|3层 (not 浙江省|20座 reservoirs)
         out.append(Address(start, end, text[start:end], tuple(run)))
     return out

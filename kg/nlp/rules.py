@@ -74,7 +74,7 @@ _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}号")
 #: A hamlet named by a family and a landform (王家庄, 李家沟, 吴家堡): a place only right after
 #: the division it lies in, since alone such names are also people's homes and surnames.
 _FAMILY_VILLAGE = re.compile(r"[\u4e00-\u9fff]家[堡庄屯寨营湾沟岭坪坡洼峪窑铺集]")
-_FAMILY_NOT_NEXT = set("子人里门村镇乡")  # 王家庄村 is the village rule's; 马家堡人
+_FAMILY_NOT_NEXT = set("子人里门村镇乡路街道东西南北")  # 王家庄村 is the village rule's; 马家堡人, 马家堡东路
 _LEVEL_CHARS = set("省市县区州盟旗")
 _GUO_WORDS = {"国会", "国防", "国务", "国家", "国民", "国际", "国内", "国立", "国有", "国营"}
 _CLAUSE_TAGS = {"v", "p", "r", "c", "d"}  # jieba tags of words that make a clause, not a name
@@ -142,6 +142,8 @@ class _Tables:
     road_patterns: re.Pattern | None = None  # kg/data/road_patterns.txt, one alternation
     water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
+    centre_kinds: frozenset[str] = frozenset()  # kg/data/centre_kinds.txt
+    settlement_kinds: frozenset[str] = frozenset()  # kg/data/settlement_kinds.txt
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
     coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|体彩|中心)
     org_name_stop: tuple[str, ...] = ()
@@ -217,6 +219,8 @@ def _load_tables() -> _Tables:
             t.org_not_before[row["head"]] = row["not_before"]
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
     t.bare_bodies = frozenset(read_lines("agency_bare.txt"))
+    t.centre_kinds = frozenset(read_lines("centre_kinds.txt"))
+    t.settlement_kinds = frozenset(read_lines("settlement_kinds.txt"))
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
@@ -273,7 +277,8 @@ def _word_tags() -> dict[str, tuple[str, int]]:
 
 @functools.lru_cache(maxsize=1)
 def _jieba():
-    """jieba's tokenizer, used only to check where a name candidate starts."""
+    """jieba's tokenizer and dictionary: where a name candidate starts or ends, and whether a word
+    is known (never to segment whole texts)."""
     import logging
 
     import jieba
@@ -537,11 +542,12 @@ class RuleSet:
     # left-to-right scan meets the same positions as a loop over every character
     _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
 
-    @staticmethod
-    def _coined(name: str) -> bool:
+    def _coined(self, name: str) -> bool:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 体彩): jieba
-        keeps it whole and has no entry for it."""
-        return len(name) >= 2 and name not in _word_tags() and _jieba().lcut(name) == [name]
+        keeps it whole and has no entry for it, however rare (国际金融 is known), and it is no short
+        kind of centre (kg/data/centre_kinds.txt: 疾控, 康养)."""
+        return len(name) >= 2 and not _jieba().dt.FREQ.get(name) and name not in self.t.centre_kinds \
+            and _jieba().lcut(name) == [name]
 
     @staticmethod
     def _is_word(text: str, start: int, end: int | None) -> bool:
@@ -601,7 +607,8 @@ class RuleSet:
         out = []
         for mt in _FAMILY_VILLAGE.finditer(text):
             s, e = mt.span()
-            if s in ends and not any(j in covered for j in range(s, e)) and text[e:e + 1] not in _FAMILY_NOT_NEXT:
+            if s in ends and not any(j in covered for j in range(s, e)) and text[e:e + 1] not in _FAMILY_NOT_NEXT \
+                    and self._is_word(text, s, e):
                 # 槐荫区|吴家堡, 丰台区|马家堡: a hamlet named by a family, right after its district
                 out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_SUFFIX, mt.group(), "District", 0.6,
                                    (("keys", ()), ("full", True), ("zone", False))))
@@ -618,6 +625,8 @@ class RuleSet:
                     if s < 0 or any(j in covered for j in range(s, end)):
                         continue
                     name = text[s:end]
+                    if name in self.t.settlement_kinds:
+                        break  # 城中村, 贫困村: a kind of village
                     if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL):
                         # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村)
                         # (after_place: right after a division, 黄陂区|王家庄村, it is that
@@ -640,7 +649,10 @@ class RuleSet:
                 if s is not None and s in ends and i - s >= 2 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and not name.startswith(self.t.org_name_stop) \
-                            and name[-2:] not in _NOT_TOWN and name[0] not in _LEVEL_CHARS:  # not 林芝|县排龙乡
+                            and name[-2:] not in _NOT_TOWN and name[0] not in _LEVEL_CHARS \
+                            and name not in self.t.settlement_kinds and self._is_word(text, s, None) \
+                            and _word_tags().get(text[i:i + 2], ("", 0))[1] < self.t.org_cut_count:
+                        # (not 林芝|县排龙乡, 美丽|乡村: 乡村 is a word, 特色镇: a kind)
                         out.append(Mention("Place", name, s, i + 1, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            (("keys", ()), ("full", True), ("zone", False))))
                         ends.add(i + 1)  # 须水镇|西岗村: a village after the town
@@ -948,10 +960,10 @@ class RuleSet:
                     continue  # 武汉|科技创新|中心: a kind after a place, not a coined name
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
-                if label == "Organization" and h.payload.endswith("公司") and any(
+                if label == "Organization" and h.payload.endswith(("公司", "队")) and any(
                         _word_tags().get(tok, ("", 0))[0] in _CLAUSE_TAGS and tok not in
                         self.t.org_name_tags.get("company_keep", ()) for tok in _jieba().lcut(mid)):
-                    continue  # 湖北省赤壁市|开设另一家贷款|公司: a clause, not a company's name
+                    continue  # 湖北省赤壁市|开设另一家贷款|公司, 湖北省|派出医疗|队: a clause, not a name
                 start = s  # the earliest place that still makes one name: 宁波|舟山|港
             if start is None:
                 if label == "Place" and h.payload in _ROAD_HEADS:
@@ -1056,8 +1068,11 @@ class RuleSet:
                 continue
             if needs and not text.startswith(needs, h.end):
                 continue  # 人民大众, 小米粥: the short name is a common word here
-            if h.payload in self.t.company_abbr and not self._is_word(text, h.start, None):
-                continue  # 振兴中兴业: not a word of the text (a university's, 北大|清华, may be inside one)
+            if h.payload in self.t.company_abbr and not (
+                    self._is_word(text, h.start, h.end)
+                    or (self._is_word(text, h.start, None) and text.startswith(needs + self.t.company_parts, h.end))):
+                continue  # 振兴中兴业, 新浪潮, 中国建筑业: not a word of the text (a university's, 北大|清华, may
+                # be inside one; 日兴|证券 may be one word of jieba's)
             if h.start and tags.get(text[h.start - 1:h.start + 1], ("", 0))[1] >= self.t.org_cut_count:
                 continue  # 华|北大地, 东|北大豆: the short name's first character ends a word
             if any(m.start < h.end and h.start < m.end and not (m.label == "Place" and h.start <= m.start
