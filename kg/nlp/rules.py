@@ -145,7 +145,7 @@ class _Tables:
     centre_kinds: frozenset[str] = frozenset()  # kg/data/centre_kinds.txt
     settlement_kinds: frozenset[str] = frozenset()  # kg/data/settlement_kinds.txt
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
-    coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|体彩|中心)
+    coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|乐成|中心)
     org_name_stop: tuple[str, ...] = ()
     org_abbr: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)  # short name -> (name, not_next, needs_next)
     company_abbr: set[str] = field(default_factory=set)  # the short names of org_companies.tsv
@@ -543,7 +543,7 @@ class RuleSet:
     _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
 
     def _coined(self, name: str) -> bool:
-        """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 体彩): jieba
+        """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
         keeps it whole and has no entry for it, however rare (国际金融 is known), and it is no short
         kind of centre (kg/data/centre_kinds.txt: 疾控, 康养)."""
         return len(name) >= 2 and not _jieba().dt.FREQ.get(name) and name not in self.t.centre_kinds \
