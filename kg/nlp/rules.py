@@ -75,10 +75,10 @@ _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}号")
 #: the division it lies in, since alone such names are also people's homes and surnames.
 _FAMILY_VILLAGE = re.compile(r"[\u4e00-\u9fff]家[堡庄屯寨营湾沟岭坪坡洼峪窑铺集]")
 _FAMILY_NOT_NEXT = set("子人里门村镇乡路街道东西南北")  # 王家庄村 is the village rule's; 马家堡人, 马家堡东路
+#: The attributes of a place the division table does not hold (a road, a facility, a bounded name).
+_UNKEYED = (("keys", ()), ("full", True), ("zone", False))
 _LEVEL_CHARS = set("省市县区州盟旗")
 _GUO_WORDS = {"国会", "国防", "国务", "国家", "国民", "国际", "国内", "国立", "国有", "国营"}
-_CLAUSE_TAGS = {"v", "p", "r", "c", "d"}  # jieba tags of words that make a clause, not a name
-_NOT_TOWN = {"城镇", "乡镇", "城乡", "村镇", "集镇", "下乡", "家乡", "故乡", "返乡", "老乡", "回乡", "异乡", "重镇", "名镇", "小镇"}
 _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
 
 ZONE_SUFFIXES = (
@@ -143,7 +143,7 @@ class _Tables:
     water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     centre_kinds: frozenset[str] = frozenset()  # kg/data/centre_kinds.txt
-    settlement_kinds: frozenset[str] = frozenset()  # kg/data/settlement_kinds.txt
+    settlement_kinds: tuple[str, ...] = ()  # kg/data/settlement_kinds.txt (names end in none of them)
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
     coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|乐成|中心)
     org_name_stop: tuple[str, ...] = ()
@@ -220,7 +220,7 @@ def _load_tables() -> _Tables:
     t.org_name_stop = tuple(read_lines("org_name_stop.txt"))
     t.bare_bodies = frozenset(read_lines("agency_bare.txt"))
     t.centre_kinds = frozenset(read_lines("centre_kinds.txt"))
-    t.settlement_kinds = frozenset(read_lines("settlement_kinds.txt"))
+    t.settlement_kinds = tuple(read_lines("settlement_kinds.txt"))
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
@@ -288,7 +288,7 @@ def _jieba():
     return jieba
 
 
-def _landmarks(gazetteer: Gazetteer) -> list[str]:
+def _landmark_words(gazetteer: Gazetteer) -> list[str]:
     """Words of three characters or more that jieba's dictionary tags ns and that end in a
     landform or landmark word of kg/data/landmark_suffixes.txt; not the division table's names,
     not the kinds of kg/data/landmark_stop.txt."""
@@ -336,7 +336,7 @@ class RuleSet:
             entries[head].append(("name_head", head))
         for short in self.t.org_abbr:
             entries[short].append(("org_abbr", short))
-        for word in _landmarks(gazetteer):
+        for word in _landmark_words(gazetteer):
             entries[word].append(("landmark", word))
         for name, vals in entries.items():
             self.auto.add_word(name, (name, tuple(vals)))
@@ -353,6 +353,7 @@ class RuleSet:
         self._unit_lens = sorted({len(u) for u in self._unit_heads}, reverse=True)
         self._unit_zero = tuple(u for u, lo, _, _ in self.t.units if lo == 0)
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
+        self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
         # numeral classifiers by their last character, longest first (as self.t.classifiers)
         self._classifiers_by_last: dict[str, tuple[str, ...]] = {}
@@ -546,8 +547,18 @@ class RuleSet:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
         keeps it whole and has no entry for it, however rare (国际金融 is known), and it is no short
         kind of centre (kg/data/centre_kinds.txt: 疾控, 康养)."""
-        return len(name) >= 2 and not _jieba().dt.FREQ.get(name) and name not in self.t.centre_kinds \
-            and _jieba().lcut(name) == [name]
+        ok = self._coined_cache.get(name)
+        if ok is None:
+            ok = self._coined_cache[name] = len(name) >= 2 and not _jieba().dt.FREQ.get(name) \
+                and name not in self.t.centre_kinds and _jieba().lcut(name) == [name]
+        return ok
+
+    def _holds_clause(self, piece: str, keep: frozenset[str] = frozenset()) -> bool:
+        """Whether ``piece`` holds a word jieba tags as a verb, preposition, pronoun, conjunction or
+        adverb (kg/data/org_name_tags.tsv, ``clause``) other than those of ``keep``: a clause, not
+        part of a name (湖北省|派出医疗|队, 中国队|同俄罗斯|队)."""
+        tags, clause = _word_tags(), self.t.org_name_tags["clause"]
+        return any(tags.get(tok, ("", 0))[0] in clause and tok not in keep for tok in _jieba().lcut(piece))
 
     @staticmethod
     def _is_word(text: str, start: int, end: int | None) -> bool:
@@ -563,7 +574,7 @@ class RuleSet:
         return start in cut and (end is None or end in cut)
 
     def _landmarks(self, text: str, hits: list[Hit], known: list[Mention]) -> list[Mention]:
-        """台儿庄, 西直门, 波罗的海: places jieba's dictionary names (see :func:`_landmarks`), where no
+        """台儿庄, 西直门, 波罗的海: places jieba's dictionary names (see :func:`_landmark_words`), where no
         other place overlaps them."""
         out = []
         for h in self._longest(hits):
@@ -575,25 +586,25 @@ class RuleSet:
                 continue  # not a word of the text: 北京|城市总体规划
             kind = "WaterBody" if h.text[-1] in "海河湖江湾峡潭" or h.text.endswith("运河") else "District"
             out.append(Mention("Place", h.text, h.start, h.end, RULE_PLACE_LANDMARK, h.text, kind, 0.6,
-                               (("keys", ()), ("full", True), ("zone", False))))
+                               _UNKEYED))
         return out
 
     def _pattern_roads(self, text: str, known: list[Mention]) -> list[Mention]:
         """东四环, 纬五路: roads named by a pattern of kg/data/road_patterns.txt, not inside a word
         or another place (三环节, 二环路 inside a longer name)."""
-        out = []
+        out, ends = [], {m.end for m in known}
         for mt in self.t.road_patterns.finditer(text):
             s, e = mt.span()
             if (s and _CJK.match(text[s - 1]) and text[s - 1] not in self.t.boundary_chars
                     and text[s - 1] not in self.t.org_name_lead and self._verb_ending(text, s) is None
-                    and s not in {m.end for m in known}):
+                    and s not in ends):
                 continue  # a word runs into it from the left (but 在|东四环, 沿|二环路, 北京|二环路)
             if e < len(text) and text[e] in "节境保":
                 continue  # 三环节, 二环境, 五环保
             if any(m.start < e and s < m.end for m in known):
                 continue
             out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_ROAD_PATTERN, mt.group(), "District", 0.7,
-                               (("keys", ()), ("full", True), ("zone", False))))
+                               _UNKEYED))
         return out
 
     def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
@@ -611,7 +622,7 @@ class RuleSet:
                     and self._is_word(text, s, e):
                 # 槐荫区|吴家堡, 丰台区|马家堡: a hamlet named by a family, right after its district
                 out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_SUFFIX, mt.group(), "District", 0.6,
-                                   (("keys", ()), ("full", True), ("zone", False))))
+                                   _UNKEYED))
                 covered.update(range(s, e))
                 ends.add(e)
         for mt in self._SUFFIX_CHARS.finditer(text):  # only where a village or water name can end
@@ -625,7 +636,7 @@ class RuleSet:
                     if s < 0 or any(j in covered for j in range(s, end)):
                         continue
                     name = text[s:end]
-                    if name in self.t.settlement_kinds:
+                    if name.endswith(self.t.settlement_kinds):
                         break  # 城中村, 贫困村: a kind of village
                     if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL):
                         # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村)
@@ -642,19 +653,19 @@ class RuleSet:
                     if s is not None and s in ends and i - s >= 2:
                         name = text[s:end]
                         out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
-                                           (("keys", ()), ("full", True), ("zone", False))))
+                                           _UNKEYED))
             elif ch in "镇乡":
                 # 郑州市|须水镇: a town the table lacks, right after its city or county
                 s = self._bounded_start(text, i, 3, ends)
                 if s is not None and s in ends and i - s >= 2 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and not name.startswith(self.t.org_name_stop) \
-                            and name[-2:] not in _NOT_TOWN and name[0] not in _LEVEL_CHARS \
-                            and name not in self.t.settlement_kinds and self._is_word(text, s, None) \
+                            and name[0] not in _LEVEL_CHARS and not name.endswith(self.t.settlement_kinds) \
+                            and self._is_word(text, s, None) \
                             and _word_tags().get(text[i:i + 2], ("", 0))[1] < self.t.org_cut_count:
                         # (not 林芝|县排龙乡, 美丽|乡村: 乡村 is a word, 特色镇: a kind)
                         out.append(Mention("Place", name, s, i + 1, RULE_PLACE_SUFFIX, name, "District", 0.6,
-                                           (("keys", ()), ("full", True), ("zone", False))))
+                                           _UNKEYED))
                         ends.add(i + 1)  # 须水镇|西岗村: a village after the town
             elif ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长流域网") \
                     and not text.startswith(self.t.water_not_before, i + 1):
@@ -663,7 +674,7 @@ class RuleSet:
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖":
                         out.append(Mention("Place", name, s, i + 1, RULE_WATER_SUFFIX, name, "WaterBody", 0.6,
-                                           (("keys", ()), ("full", True), ("zone", False))))
+                                           _UNKEYED))
         return out
 
     def _bounded_start(self, text: str, i: int, max_len: int, ends: set[int]) -> int | None:
@@ -960,9 +971,8 @@ class RuleSet:
                     continue  # 武汉|科技创新|中心: a kind after a place, not a coined name
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
-                if label == "Organization" and h.payload.endswith(("公司", "队")) and any(
-                        _word_tags().get(tok, ("", 0))[0] in _CLAUSE_TAGS and tok not in
-                        self.t.org_name_tags.get("company_keep", ()) for tok in _jieba().lcut(mid)):
+                if label == "Organization" and h.payload.endswith(("公司", "队")) \
+                        and self._holds_clause(mid, self.t.org_name_tags.get("company_keep", frozenset())):
                     continue  # 湖北省赤壁市|开设另一家贷款|公司, 湖北省|派出医疗|队: a clause, not a name
                 start = s  # the earliest place that still makes one name: 宁波|舟山|港
             if start is None:
@@ -977,7 +987,7 @@ class RuleSet:
                     if m is not None:  # 乐成中心, 翡翠公园: a facility named without a place
                         spans.append((m.start, m.end))
                         out.append(Mention("Place", m.text, m.start, m.end, RULE_PLACE_BOUNDED, m.text,
-                                           "District", 0.6, (("keys", ()), ("full", True), ("zone", False))))
+                                           "District", 0.6, _UNKEYED))
                     continue
                 if label == "Organization" and h.payload in self.t.bounded \
                         and (body_ends or {}).get(h.end, 0) < h.end - h.start:  # not 工作|队 (a body)
@@ -1005,7 +1015,7 @@ class RuleSet:
             if label == "Place":
                 kind = "WaterBody" if h.payload in self.t.water_heads else "District"
                 out.append(Mention("Place", name, start, end, RULE_PLACE_FACILITY, name, kind, 0.7,
-                                   (("keys", ()), ("full", True), ("zone", False))))
+                                   _UNKEYED))
             elif label == "Organization":
                 out.append(Mention("Organization", name, start, h.end, RULE_ORG_HEAD, name, None, 0.7))
         return out, spans
@@ -1040,7 +1050,7 @@ class RuleSet:
                     mid = text[o.end:e]
                     if any(not _CJK.match(c) or c in self.t.boundary_chars for c in mid):
                         break
-                    if mid and any(_word_tags().get(tok, ("", 0))[0] in _CLAUSE_TAGS for tok in _jieba().lcut(mid)):
+                    if mid and self._holds_clause(mid):
                         break  # 中国队|同俄罗斯|队, 摩洛哥队|打平挪威|队: a clause, not a unit's name
                     if any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                         break
@@ -1156,7 +1166,7 @@ class RuleSet:
         if num is not None:
             end = num.end()
         return Mention("Place", text[s:end], s, end, RULE_PLACE_ROAD, text[s:end], "District", 0.6,
-                       (("keys", ()), ("full", True), ("zone", False)))
+                       _UNKEYED)
 
     def _name_before(self, text: str, h: Hit, max_len: int, ends: set[int]) -> int | None:
         """Where a proper name right before the head word ``h`` starts (org.bounded_name+head,
