@@ -189,3 +189,44 @@ def test_long_text_extracts_as_its_parts_would_allow():
     for rel in ex.relations:
         for pv in rel.provenance:
             assert text[pv.sent_start:pv.sent_start + len(pv.sentence)] == pv.sentence
+
+
+# ---------------------------------------------------------------------------- rules
+def test_automaton_hits_are_every_dictionary_occurrence():
+    # ahocorasick_rs with overlapping matches: every occurrence of every automaton name, at its
+    # character offsets (after non-BMP characters too), sorted by start then longest first
+    rules = dict(get_pipeline().pipeline)["govkg_entities"].rules
+    names = set(rules._names)
+    longest = max(map(len, names))
+    for text in SENTENCES[:150] + ["😀𠀀武汉市水务局，湖北省黄陂区"]:
+        hits = rules.hits(text)
+        got = {(h.start, h.end) for h in hits}
+        want = {(i, j) for i in range(len(text)) for j in range(i + 1, min(len(text), i + longest) + 1)
+                if text[i:j] in names and not (text[i].isascii() and (
+                    (i and text[i - 1].isascii() and text[i - 1].isalnum())
+                    or (j < len(text) and text[j].isascii() and text[j].isalnum())))}
+        assert got == want, text
+        assert [(h.start, -h.end) for h in hits] == sorted((h.start, -h.end) for h in hits)
+        assert all(text[h.start:h.end] == h.text for h in hits)
+
+
+def test_rules_take_lone_surrogates_below_the_build():
+    # the build replaces lone surrogates (kg.extractor); RuleSet.find is also reached through
+    # nlp-free callers: the automaton and the segmenter must not raise on them
+    rules = dict(get_pipeline().pipeline)["govkg_entities"].rules
+    text = "\ud800武汉市水务局会同黄陂区\udfff推进南湖治理"
+    clean = text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert [(m.label, m.start, m.end) for m in rules.find(text)] == \
+        [(m.label, m.start, m.end) for m in rules.find(clean)]
+    assert {m.text for m in rules.find(text)} >= {"武汉市水务局", "黄陂区"}
+
+
+def test_rjieba_cuts_chinese_as_jieba_does():
+    # kg.nlp.rules segments windows with rjieba (jieba-rs); on Chinese text its words are jieba's
+    from kg.nlp import rules
+
+    jieba = rules._jieba()
+    for s in SENTENCES[:300]:
+        chinese = re.sub(r"[A-Za-z0-9.\-]+", "", s)
+        assert rules._cut(chinese) == jieba.lcut(chinese), chinese
+        assert [tuple(t) for t in rules._tokenize(chinese)] == list(jieba.tokenize(chinese)), chinese
