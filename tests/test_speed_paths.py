@@ -1,8 +1,10 @@
 """The fast paths of RDF writing, the store and the rules give what the straightforward ones give.
 
 * :func:`kg.gcpause.gc_paused` restores the collector's state, nested or not, also on error;
-* :func:`kg.rdf.ox_quads` (duplicates dropped on the term tuples, sorted by N-Quads text) is the
-  sorted set of ``pyoxigraph.Quad`` of :func:`kg.rdf.quads`;
+* :func:`kg.rdf.ox_quads` (duplicates dropped on the term tuples) is the set of ``pyoxigraph.Quad``
+  of :func:`kg.rdf.quads`, in their first order;
+* graph.nt and graph.ttl (the graph terms cut from the N-Quads text) hold the triples of graph.nq,
+  each once;
 * graph.jsonld (pyoxigraph's array spliced under the shipped context) parses to the quads of
   graph.nq; the cached literal makers give the uncached literals (``-0.0`` is not ``0.0``);
 * the rules' indexes (classifiers by last character, the 村/社区/湖/河 scan) see what a scan of
@@ -55,10 +57,40 @@ def test_gc_paused_restores_the_collector():
         gc.enable()
 
 
-def test_ox_quads_are_the_sorted_distinct_quads(graph):
+def test_ox_quads_are_the_distinct_quads_in_first_order(graph):
     dg = ox.DefaultGraph()
-    expected = sorted({ox.Quad(s, p, o, dg if g is None else g) for s, p, o, g in rdf.quads(graph)}, key=str)
+    made = [ox.Quad(s, p, o, dg if g is None else g) for s, p, o, g in rdf.quads(graph)]
+    assert len(made) > len(set(made))  # the graph repeats quads (an entity's triples, once per source)
+    expected = []
+    for q in made:
+        if q not in expected:
+            expected.append(q)
     assert rdf.ox_quads(graph) == expected
+
+
+def test_flattened_files_are_the_union_of_the_graphs(graph, tmp_path):
+    paths = rdf.write_rdf(graph, tmp_path)
+    quads = list(ox.parse(path=str(paths["nq"]), format=ox.RdfFormat.N_QUADS))
+    assert any(q.graph_name != ox.DefaultGraph() for q in quads)
+    union = {q.triple for q in quads}
+    for fmt, oxfmt in (("nt", ox.RdfFormat.N_TRIPLES), ("ttl", ox.RdfFormat.TURTLE)):
+        triples = [q.triple for q in ox.parse(path=str(paths[fmt]), format=oxfmt)]
+        assert len(triples) == len(set(triples)) and set(triples) == union, fmt
+    # the order is each triple's first quad's
+    first = list(dict.fromkeys(q.triple for q in quads))
+    assert [q.triple for q in ox.parse(path=str(paths["nt"]), format=ox.RdfFormat.N_TRIPLES)] == first
+
+
+def test_flattening_cuts_only_graph_terms():
+    # a literal that ends like a graph term stays whole: N-Quads escapes its line breaks
+    g = rdf.GRAPH + "0123456789abcdef0123"
+    nq = (f'<http://a/s> <http://a/p> "x <{g}> .\\n" <{g}> .\n'
+          f'<http://a/s> <http://a/p> <http://a/o> .\n'
+          f'<http://a/s> <http://a/p> <http://a/o> <{g}> .\n').encode()
+    flat = rdf._flattened(nq)
+    assert flat.decode().splitlines() == [f'<http://a/s> <http://a/p> "x <{g}> .\\n" .',
+                                          '<http://a/s> <http://a/p> <http://a/o> .']
+    assert len(list(ox.parse(flat, format=ox.RdfFormat.N_TRIPLES))) == 2
 
 
 def test_jsonld_parses_to_the_nquads(graph, tmp_path):
