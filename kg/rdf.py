@@ -713,8 +713,9 @@ def _flattened(nquads: bytes) -> bytes:
 
     The graph term is cut from the text (one regex pass) rather than by making a ``Triple`` per
     quad: a literal cannot hold a raw line break in N-Quads, so a line's end is its quad's end."""
-    lines = _GRAPH_TERM.sub(b" .", nquads).split(b"\n")
-    return b"".join(line + b"\n" for line in dict.fromkeys(lines) if line)
+    lines = dict.fromkeys(_GRAPH_TERM.sub(b" .", nquads).split(b"\n"))
+    lines.pop(b"", None)  # after the last line break
+    return b"\n".join(lines) + b"\n" if lines else b""
 
 
 def _write_rdf(G: nx.MultiDiGraph, out: Path, formats: list[str]) -> dict[str, Path]:
