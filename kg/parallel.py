@@ -50,7 +50,7 @@ def default_jobs() -> int:
 
 
 #: Extracted once by :func:`warm`: it names a project, an agency and a target, so every table and
-#: tool loaded on first use (jieba's dictionary for project names, the target word lists, OpenCC)
+#: tool loaded on first use (jieba's tag table, the target word lists, jionlp, OpenCC)
 #: is loaded then, before the workers fork, instead of inside the first timed chunk of each.
 WARM_TEXT = "武汉市水務局负责人表示，到2021年，全市将完成清水入江治理工程建设，投资20亿元。"
 

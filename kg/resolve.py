@@ -213,7 +213,7 @@ class _Resolver:
         article does not say where it is, or the name does not start with a level word."""
         if len(name) < 4 or name[0] not in "市区县省" or name[1] in "市区县省":
             return name
-        if len(R._jieba().lcut(name)[0]) > 1:
+        if len(R._cut(name)[0]) > 1:
             return name  # 区块链协会, 市场化改革公司: the level character starts a word
         _, d = self._level_division(name[0])
         return d.name + name[1:] if d is not None else name

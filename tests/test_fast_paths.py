@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 import pytest
+import rjieba
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -223,10 +224,15 @@ def test_rules_take_lone_surrogates_below_the_build():
 
 def test_rjieba_cuts_chinese_as_jieba_does():
     # kg.nlp.rules segments windows with rjieba (jieba-rs); on Chinese text its words are jieba's
+    import jieba
+
     from kg.nlp import rules
 
-    jieba = rules._jieba()
     for s in SENTENCES[:300]:
         chinese = re.sub(r"[A-Za-z0-9.\-]+", "", s)
         assert rules._cut(chinese) == jieba.lcut(chinese), chinese
         assert [tuple(t) for t in rules._tokenize(chinese)] == list(jieba.tokenize(chinese)), chinese
+    # rjieba.has_word is jieba's "a word of the dictionary" (FREQ holds prefixes with count 0)
+    jieba.initialize()
+    for word in ["乐成", "华贸", "安苑", "国际金融", "疾控", "科技创新", "武汉", "南湖治理", "xyz"]:
+        assert rjieba.has_word(word) == bool(jieba.dt.FREQ.get(word)), word
