@@ -352,7 +352,9 @@ def _ox_graph(doc_id: str):
 
 
 def _minted(kind: str, *parts: Any):
-    return _ox_iri(str(_checked(f"{ID}{kind}/{_digest(*parts)}")))
+    """The IRI of a mention, assertion or sentence: a fixed kind and a hex digest are a valid IRI
+    by construction, and each is made once (no check, no cache)."""
+    return ox.NamedNode(f"{ID}{kind}/{_digest(*parts)}")
 
 
 # ------------------------------------------------------------------ networkx -> Dataset
