@@ -88,6 +88,7 @@ ZONE_SUFFIXES = (
     "综合保税区", "自由贸易试验区", "自贸试验区", "高新区", "经开区", "开发区", "保税区",
     "自贸区", "工业园区", "产业园区", "科技园区", "高新园区",
 )
+_ZONE_FIRST = {suf[0] for suf in ZONE_SUFFIXES}
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
 _LEAGUE = re.compile(r"团([省市区县])委(?!员)")
@@ -372,11 +373,14 @@ class RuleSet:
         not_next = "".join(r["not_next"] for r in read_table("agency_army.tsv"))
         self._army = re.compile(f"[{re.escape(foreign)}]军(?![{re.escape(not_next)}])")
         self._unit_lens = sorted({len(u) for u in self._unit_heads}, reverse=True)
+        self._unit_first = {u[0] for u in self._unit_heads}  # a quick test before the lookups
         self._unit_zero = tuple(u for u, lo, _, _ in self.t.units if lo == 0)
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
         # numeral classifiers by their last character, longest first (as self.t.classifiers)
+        self._verb_last = frozenset(v[-1] for v in self.t.verbs)  # _verb_ending's quick test
+        self._boundary_cache: dict[str, bool] = {}  # character -> _is_boundary
         self._classifiers_by_last: dict[str, tuple[str, ...]] = {}
         for x in self.t.classifiers:
             self._classifiers_by_last[x[-1]] = self._classifiers_by_last.get(x[-1], ()) + (x,)
@@ -742,6 +746,7 @@ class RuleSet:
         body_at: dict[int, list[str]] = defaultdict(list)  # start -> bodies starting there, longest first
         for h in sorted(by_cat["body"], key=lambda h: -len(h.text)):
             body_at[h.start].append(h.text)
+        body_starts = sorted(body_at)  # for _body_after's quick test
         place_spans = [(m.start, m.end) for m in place_ends.values()]
         place_starts = {s for s, _ in place_spans}
         place_inner = {i for s, e in place_spans for i in range(s + 1, e)}
@@ -832,7 +837,7 @@ class RuleSet:
                          (("prefix", "省"), ("prefix_kind", "level"), ("dept", h.payload), ("body", h.text)), 0.8)
         for end, lst in prefixes.items():
             for pstart, ptext, kind in sorted(lst, key=lambda p: p[0]):
-                m = self._body_after(text, end, body_at, place_starts)
+                m = self._body_after(text, end, body_at, body_starts, place_starts)
                 if m is not None:
                     mid, body = m
                     stop = end + len(mid) + len(body)
@@ -848,7 +853,7 @@ class RuleSet:
                 if a.end == h.start and a.attributes.get("body") in _PARENT_BODIES:
                     emit(a.start, h.end, RULE_AGENCY_NESTED, (("parent", (a.start, a.end)), ("dept", h.payload),
                                                               ("body", h.text)), 0.9)
-            m = self._body_after(text, a.end, body_at, place_starts)
+            m = self._body_after(text, a.end, body_at, body_starts, place_starts)
             if m is not None and m[0] and m[1] in _TASK_BODIES:
                 mid, body = m
                 emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
@@ -861,7 +866,7 @@ class RuleSet:
                          (("parent", (a.start, a.end)), ("body", text[a.end:b.end])), 0.8)
         # units named under an agency: 临沂市公安局兰山分局, 国家旅游局管理司, 湖北省公安厅党组
         starts = {m.start for m in out}
-        unit_heads, unit_lens = self._unit_heads, self._unit_lens
+        unit_heads, unit_lens, unit_first = self._unit_heads, self._unit_lens, self._unit_first
         place_spans = [(m.start, m.end) for m in place_ends.values()]
         for a in list(out):
             if a.rule in (RULE_AGENCY_NESTED, RULE_AGENCY_UNIT):
@@ -874,6 +879,8 @@ class RuleSet:
                 if L and (p - 1 >= len(text) or not _CJK.match(text[p - 1]) or text[p - 1] in self.t.boundary_chars
                           or text[p - 1] in _NUMERAL or p - 1 in starts):
                     break
+                if text[p:p + 1] not in unit_first:
+                    continue  # no unit word starts here (the usual case)
                 for n in unit_lens:
                     u = unit_heads.get(text[p:p + n])
                     if u is None or not u[1] <= L <= u[2] or text[p + n:p + n + 1] in tuple(u[3]):
@@ -915,6 +922,8 @@ class RuleSet:
                                0.9, (("keys", ()), ("full", True), ("zone", True), ("agency", False))))
         # development zones named by grammar: place + zone suffix
         for end, m in place_ends.items():
+            if text[end:end + 1] not in _ZONE_FIRST:
+                continue  # most places are followed by no zone suffix
             for suf in ZONE_SUFFIXES:
                 if text.startswith(suf, end):
                     name = text[m.start:end + len(suf)]
@@ -923,12 +932,18 @@ class RuleSet:
                     break
         return out
 
-    def _body_after(self, text: str, p: int, body_at: dict[int, list[str]],
+    def _body_after(self, text: str, p: int, body_at: dict[int, list[str]], body_starts: list[int],
                     place_starts: set[int]) -> tuple[str, str] | None:
         """The (middle, body) of an agency name starting at ``p``, shortest middle first.
 
-        ``body_at`` maps a position to the body words starting there (longest first);
-        ``place_starts`` are the positions where a place name starts."""
+        ``body_at`` maps a position to the body words starting there (longest first),
+        ``body_starts`` is its keys in order; ``place_starts`` are the positions where a place
+        name starts."""
+        # a name needs a body word within max_middle characters of p, and most prefixes have
+        # none: then no need to scan the characters
+        k = bisect.bisect_left(body_starts, p)
+        if k == len(body_starts) or body_starts[k] > p + self._max_middle:
+            return None
         for L in range(0, self._max_middle + 1):
             if L:
                 c = text[p + L - 1] if p + L - 1 < len(text) else ""
@@ -1276,6 +1291,8 @@ class RuleSet:
     def _organizations(self, text: str) -> list[Mention]:
         out = []
         for suf in _ORG_SUFFIXES:
+            if suf not in text:
+                continue  # (most texts name no company: a plain search is cheaper than the regex)
             for mt in re.finditer(re.escape(suf), text):
                 end = mt.end()
                 if any(o.start < end <= o.end or o.end == end for o in out):
@@ -1300,14 +1317,23 @@ class RuleSet:
     # ------------------------------------------------------------------ projects
     def _verb_ending(self, text: str, pos: int) -> str | None:
         """The longest verb of kg/data/project_verbs.txt that ends at ``pos``, or None."""
+        # called for nearly every character a name scan passes: most characters end no verb
+        if pos < 1 or text[pos - 1] not in self._verb_last:
+            return None
         for n in self.t.verb_lengths:
             if n <= pos and text[pos - n:pos] in self.t.verb_set:
                 return text[pos - n:pos]
         return None
 
     def _is_boundary(self, c: str) -> bool:
-        return c in PUNCT or c in _DIGIT or c in self.t.boundary_chars or c.isspace() \
-            or unicodedata.category(c)[0] in "PSZ"
+        """Whether the character ``c`` ends a name: punctuation, a digit, a boundary character
+        (kg/data/function_chars.txt, name_boundary_chars.txt), a space or a symbol."""
+        # a pure test of one character, asked for every character a name scan passes: memoised
+        b = self._boundary_cache.get(c)
+        if b is None:
+            b = self._boundary_cache[c] = c in PUNCT or c in _DIGIT or c in self.t.boundary_chars \
+                or c.isspace() or unicodedata.category(c)[0] in "PSZ"
+        return b
 
     def _name_start(self, text: str, i: int, max_len: int, keep_verb: bool = False) -> tuple[int, str | None]:
         """Scan left from ``i`` for the start of a name; return (start, the verb before it).
@@ -1321,7 +1347,9 @@ class RuleSet:
         while s > 0 and n < max_len:
             c = text[s - 1]
             if c in QUOTE_CLOSE:
-                q = max(text.rfind(o, 0, s - 1) for o in QUOTE_OPEN)
+                # an opening quote more than 12 characters back is too far (the test below):
+                # look no further back than that, not through the whole text before
+                q = max(text.rfind(o, max(0, s - 13), s - 1) for o in QUOTE_OPEN)
                 if q < 0 or s - 1 - q > 12:
                     break
                 n += s - q
@@ -1329,9 +1357,11 @@ class RuleSet:
                 continue
             if self._is_boundary(c):
                 break
-            cl = next((x for x in self._classifiers_by_last.get(c, ()) if text.endswith(x, 0, s)), None)
-            if cl is not None and s - len(cl) > 0 and text[s - len(cl) - 1] in _NUMERAL:
-                break  # a count ends here: 5项|市级疏堵工程
+            classifiers = self._classifiers_by_last.get(c)  # None for most characters
+            if classifiers is not None:
+                cl = next((x for x in classifiers if text.endswith(x, 0, s)), None)
+                if cl is not None and s - len(cl) > 0 and text[s - len(cl) - 1] in _NUMERAL:
+                    break  # a count ends here: 5项|市级疏堵工程
             verb = self._verb_ending(text, s)
             if verb is not None and (n >= 2 or not keep_verb) and not (n == 0 and verb in self.t.name_verbs):
                 return s, verb
