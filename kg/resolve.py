@@ -162,9 +162,10 @@ class _Resolver:
             if m.rule == R.RULE_ZONE_GRAMMAR:
                 return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, "District", extra_types)
             return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
-        scored = sorted(divs, key=lambda d: -_in_context(gaz, d.key, ctx, named_counties))
-        best = scored[0]
-        score = _in_context(gaz, best.key, ctx, named_counties)
+        # the division nearest the article's places, the first of the table's order among equals
+        scores = [_in_context(gaz, d.key, ctx, named_counties) for d in divs]
+        score = max(scores)
+        best = divs[scores.index(score)]
         if score == 0:
             # nothing near the article's own places: a lake or a customary name of that name, a
             # short form read as a lake (北湖 here is not 郴州's 北湖区), a unique township name,
