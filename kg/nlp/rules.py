@@ -362,6 +362,7 @@ class RuleSet:
         # pyahocorasick's unicode build); a match's pattern index gives the name and its entries
         self._names = list(entries)
         self._entries = [tuple(vals) for vals in entries.values()]
+        self._latin = [name[0].isascii() for name in self._names]  # the names hits() checks for SIMFA
         self.auto = ahocorasick_rs.AhoCorasick(self._names)
         self._body_rules = {b: (lo, hi, end) for b, lo, hi, end in self.t.bodies}
         self._max_middle = max(hi for _, _, hi, _ in self.t.bodies)
@@ -378,9 +379,9 @@ class RuleSet:
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
-        # numeral classifiers by their last character, longest first (as self.t.classifiers)
         self._verb_last = frozenset(v[-1] for v in self.t.verbs)  # _verb_ending's quick test
         self._boundary_cache: dict[str, bool] = {}  # character -> _is_boundary
+        # numeral classifiers by their last character, longest first (as self.t.classifiers)
         self._classifiers_by_last: dict[str, tuple[str, ...]] = {}
         for x in self.t.classifiers:
             self._classifiers_by_last[x[-1]] = self._classifiers_by_last.get(x[-1], ()) + (x,)
@@ -388,14 +389,14 @@ class RuleSet:
     # ------------------------------------------------------------------ hits
     def hits(self, text: str) -> list[Hit]:
         out = []
-        names, entries = self._names, self._entries
+        names, entries, latin = self._names, self._entries, self._latin
         try:
             found = self.auto.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates (a str given to nlp(), never a file): U+FFFD keeps offsets
             found = self.auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         for i, start, end in found:
             name = names[i]
-            if name[0].isascii() and ((start and text[start - 1].isascii() and text[start - 1].isalnum())
+            if latin[i] and ((start and text[start - 1].isascii() and text[start - 1].isalnum())
                                       or (end < len(text) and text[end].isascii() and text[end].isalnum())):
                 continue  # IMF inside SIMFA: a Latin name only between non-Latin characters
             for cat, payload in entries[i]:
