@@ -600,9 +600,11 @@ class RuleSet:
                                    (("keys", keys), ("full", True), ("zone", False))))
         return out
 
-    # the characters _suffix_places looks at (村, 社区, 湖, 河): none is part of another, so a
-    # left-to-right scan meets the same positions as a loop over every character
-    _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
+    # the characters _suffix_places looks at (村, 社区, 湖, 河, 镇, 乡): none is part of another, so
+    # a left-to-right scan meets the same positions as a loop over every character. 社 stands for
+    # 社区, tested in the loop: the regex engine skips ahead fast only for a pattern that opens
+    # with one character class, not for an alternation (twice as fast on this text)
+    _SUFFIX_CHARS = re.compile("[村湖河镇乡社]")
 
     def _coined(self, name: str) -> bool:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
@@ -686,8 +688,8 @@ class RuleSet:
                 covered.update(range(s, e))
                 ends.add(e)
         for mt in self._SUFFIX_CHARS.finditer(text):  # only where a village or water name can end
-            i, ch = mt.start(), mt.group()[0]
-            if i in covered:
+            i, ch = mt.start(), mt.group()
+            if i in covered or (ch == "社" and not text.startswith("社区", i)):
                 continue
             if ch == "村" or text.startswith("社区", i):
                 end = i + (2 if ch == "社" else 1)
