@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -196,3 +198,13 @@ def test_adding_a_division_forgets_kept_ancestors():
     assert list(gaz.ancestors("1")) == [] and not gaz.is_within("1", "0")
     gaz.add(Division("0", "乙省", "province", None))
     assert [a.key for a in gaz.ancestors("1")] == ["0"] and gaz.is_within("1", "0")
+
+
+def test_a_run_written_as_one_then_more_matches_the_same():
+    # place abbreviation pairs: [X][X]{1,4}(?=Y) is [X]{2,5}(?=Y), written so the regex engine
+    # can skip to the class; every string over a small alphabet is matched alike
+    plain, split = re.compile("[ab]{2,5}(?=c|dd)"), re.compile("[ab][ab]{1,4}(?=c|dd)")
+    for n in range(9):
+        for chars in itertools.product("abcd", repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in split.finditer(text)]

@@ -85,6 +85,7 @@ _FAMILY_NOT_NEXT = set("子人里门村镇乡路街道东西南北")  # 王家�
 _UNKEYED = (("keys", ()), ("full", True), ("zone", False))
 _LEVEL_CHARS = set("省市县区州盟旗")
 _GUO_WORDS = {"国会", "国防", "国务", "国家", "国民", "国际", "国内", "国立", "国有", "国营"}
+_PILOT_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区")
 _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
 #: A、B等重点项目 (project.enumeration_before_head); an item holds no space and none of _CLAUSE_ENDS
 _PROJECT_LIST = re.compile(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大)(?:项目|工程)")
@@ -282,7 +283,9 @@ def _load_tables() -> _Tables:
         singles += [v + row["abbr"] for v in filter(None, row["after"].split("|"))]
     chars = re.escape("".join(t.abbr))
     nxt = "|".join(map(re.escape, sorted(read_lines("place_pair_next.txt"), key=len, reverse=True)))
-    t.abbr_pair = re.compile(f"[{chars}]{{2,5}}(?={nxt})")
+    # two to five of the characters: written as one, then one to four, since the regex engine
+    # skips ahead fast only for a pattern that opens with a single character class
+    t.abbr_pair = re.compile(f"[{chars}][{chars}]{{1,4}}(?={nxt})")
     not_next = re.escape("".join(read_lines("place_abbrev_not_next.txt")))
     t.abbr_single = re.compile(f"(?:{'|'.join(map(re.escape, singles))})(?![{not_next}])")
     return t
@@ -937,7 +940,7 @@ class RuleSet:
             emit(mt.start(), mt.end(), RULE_AGENCY_DEPT, (("prefix", mt.group(1)), ("prefix_kind", "level"),
                                                            ("dept", "共青团委员会"), ("body", "团委")), 0.9)
         # 美军, 日军: another country's armed forces
-        for mt in self._army.finditer(text):
+        for mt in (self._army.finditer(text) if "军" in text else ()):  # (the pattern scans every 美, 日…)
             s0 = mt.start()
             if s0 == 0 or not _CJK.match(text[s0 - 1]) or text[s0 - 1] in self.t.boundary_chars:
                 emit(s0, mt.end(), RULE_AGENCY_ARMY, (("foreign", True),), 0.7)
@@ -949,7 +952,7 @@ class RuleSet:
                     and not text.startswith(("员", "学", "附", "制", "山"), h.end) and self._is_word(text, h.start, None):
                 emit(h.start, h.end, RULE_AGENCY_BARE, (("bare", True),), 0.5)
         # 中国（安徽）自由贸易试验区: the national pilot free-trade zones
-        for mt in re.finditer(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区", text):
+        for mt in (_PILOT_ZONE.finditer(text) if "自由贸易试验区" in text else ()):  # (rare: 中国 is not)
             out.append(Mention("Place", mt.group(0), mt.start(), mt.end(), RULE_ZONE_GRAMMAR, mt.group(0), "District",
                                0.9, (("keys", ()), ("full", True), ("zone", True), ("agency", False))))
         # development zones named by grammar: place + zone suffix
