@@ -178,8 +178,9 @@ def extract_document(document: Document) -> Extraction:
             e = entities[r.id] = {"kind": r.kind, "name": r.name, "aliases": set(), "subtype": r.subtype,
                                   "types": set(r.extra_types), "prov": [],
                                   "attrs": {k: v for k, v in r.attrs.items() if k not in ("parent", "part_of")}}
-        e["aliases"] |= r.aliases | {r.mention.text}
-        e["types"] |= set(r.extra_types)
+        e["aliases"].update(r.aliases)
+        e["aliases"].add(r.mention.text)
+        e["types"].update(r.extra_types)
         e["prov"].append(_prov(document, sents, r.mention.start, r.mention.end, r.mention.rule, r.mention.confidence))
 
     for r in resolved:

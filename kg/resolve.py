@@ -141,12 +141,13 @@ class _Resolver:
     # -- places ---------------------------------------------------------------
     def place(self, m: Mention, named_counties: set[str]) -> Resolved | None:
         gaz, ctx = self.gaz, self.ctx
-        divs = [gaz.get(k) for k in _keys(m)]
+        a = m.attributes  # (a new dict at each access)
+        divs = [gaz.get(k) for k in a.get("keys", ())]
         divs = [d for d in divs if d is not None]
-        full = m.attributes.get("full", True)
-        zone = m.attributes.get("zone", False)
+        full = a.get("full", True)
+        zone = a.get("zone", False)
         # a development zone acts through its 管委会; a policy zone (自由贸易试验区) is a place only
-        extra_types = ("Agency",) if zone and m.attributes.get("agency", True) else ()
+        extra_types = ("Agency",) if zone and a.get("agency", True) else ()
         if m.rule == R.RULE_PLACE_VILLAGE:
             # a village or community: under a county or town the article names, or the only one
             # of that name in the article's city
@@ -155,7 +156,7 @@ class _Resolver:
             in_city = [d for sc, d in scores if sc == 2]
             divs = in_named or (in_city if len(in_city) == 1 else [])
             if not divs:
-                if m.attributes.get("after_place"):  # 黄陂区|王家庄村: named after its division
+                if a.get("after_place"):  # 黄陂区|王家庄村: named after its division
                     return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
                 return None
         if not divs:  # suffix-bounded names and zones the table lacks

@@ -677,8 +677,9 @@ class RuleSet:
         """Villages from the village table, and lakes/rivers bounded by the text."""
         covered = set()
         for m in known:  # a county short form (定南 in 制定南湖) may be dropped later: it blocks nothing
-            if m.attributes.get("full", True) or any(
-                    d is not None and d.level in ("province", "city") for d in map(self.gaz.get, m.attributes["keys"])):
+            a = m.attributes  # (a new dict at each access)
+            if a.get("full", True) or any(
+                    d is not None and d.level in ("province", "city") for d in map(self.gaz.get, a["keys"])):
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
         out = []
