@@ -86,10 +86,11 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
 
     ambiguous = []
     for m in places:
-        divs = [d for k in _keys(m) if (d := gaz.get(k)) is not None]
+        a = m.attributes  # (a new dict at each access)
+        divs = [d for k in a.get("keys", ()) if (d := gaz.get(k)) is not None]
         if not divs or divs[0].level in ("town", "village", "water"):
             continue  # a town or a lake is not evidence on its own
-        if not m.attributes.get("full") and divs[0].level not in ("province", "city", "zone", "area"):
+        if not a.get("full") and divs[0].level not in ("province", "city", "zone", "area"):
             continue  # nor is a county short form
         if len(divs) == 1:
             count(divs[0])
