@@ -94,10 +94,14 @@ class Gazetteer:
         self.by_name: dict[str, list[str]] = {}
         self.villages: dict[str, list[str]] = {}  # village name -> keys of its towns
         self.ambiguous_short = set(ambiguous_short)
+        # key -> (its ancestors, their keys): asked for every place of every article, mostly for
+        # the same few hundred divisions; emptied by add (a new division may be someone's parent)
+        self._up: dict[str, tuple[tuple[Division, ...], frozenset[str]]] = {}
         for d in divisions:
             self.add(d)
 
     def add(self, d: Division) -> None:
+        self._up.clear()
         self.by_key[d.key] = d
         for n in (d.name, *d.short):
             keys = self.by_name.setdefault(n, [])
@@ -125,16 +129,27 @@ class Gazetteer:
 
     def ancestors(self, key: str) -> Iterator[Division]:
         """The division's parents, nearest first."""
-        d = self.get(key)
-        seen = {key}
-        while d is not None and d.parent and d.parent not in seen:
-            seen.add(d.parent)
-            d = self.by_key.get(d.parent)
-            if d is not None:
-                yield d
+        return iter(self._ancestry(key)[0])
 
     def is_within(self, key: str, ancestor: str) -> bool:
-        return any(a.key == ancestor for a in self.ancestors(key))
+        return ancestor in self._ancestry(key)[1]
+
+    def _ancestry(self, key: str) -> tuple[tuple[Division, ...], frozenset[str]]:
+        """The division's parents, nearest first, and the set of their keys."""
+        up = self._up.get(key)
+        if up is None:
+            found = []
+            d = self.get(key)
+            seen = {key}
+            while d is not None and d.parent and d.parent not in seen:
+                seen.add(d.parent)
+                d = self.by_key.get(d.parent)
+                if d is not None:
+                    found.append(d)
+            up = (tuple(found), frozenset(a.key for a in found))
+            if key in self.by_key:  # a village's parents are not kept: get() makes villages from self.villages
+                self._up[key] = up
+        return up
 
     def names(self, include_short: bool = True) -> Iterator[tuple[str, bool]]:
         """Every matchable name (not villages): (name, is_full_name)."""

@@ -86,10 +86,11 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
 
     ambiguous = []
     for m in places:
-        divs = [d for k in _keys(m) if (d := gaz.get(k)) is not None]
+        a = m.attributes  # (a new dict at each access)
+        divs = [d for k in a.get("keys", ()) if (d := gaz.get(k)) is not None]
         if not divs or divs[0].level in ("town", "village", "water"):
             continue  # a town or a lake is not evidence on its own
-        if not m.attributes.get("full") and divs[0].level not in ("province", "city", "zone", "area"):
+        if not a.get("full") and divs[0].level not in ("province", "city", "zone", "area"):
             continue  # nor is a county short form
         if len(divs) == 1:
             count(divs[0])
@@ -141,12 +142,13 @@ class _Resolver:
     # -- places ---------------------------------------------------------------
     def place(self, m: Mention, named_counties: set[str]) -> Resolved | None:
         gaz, ctx = self.gaz, self.ctx
-        divs = [gaz.get(k) for k in _keys(m)]
+        a = m.attributes  # (a new dict at each access)
+        divs = [gaz.get(k) for k in a.get("keys", ())]
         divs = [d for d in divs if d is not None]
-        full = m.attributes.get("full", True)
-        zone = m.attributes.get("zone", False)
+        full = a.get("full", True)
+        zone = a.get("zone", False)
         # a development zone acts through its 管委会; a policy zone (自由贸易试验区) is a place only
-        extra_types = ("Agency",) if zone and m.attributes.get("agency", True) else ()
+        extra_types = ("Agency",) if zone and a.get("agency", True) else ()
         if m.rule == R.RULE_PLACE_VILLAGE:
             # a village or community: under a county or town the article names, or the only one
             # of that name in the article's city
@@ -155,16 +157,17 @@ class _Resolver:
             in_city = [d for sc, d in scores if sc == 2]
             divs = in_named or (in_city if len(in_city) == 1 else [])
             if not divs:
-                if m.attributes.get("after_place"):  # 黄陂区|王家庄村: named after its division
+                if a.get("after_place"):  # 黄陂区|王家庄村: named after its division
                     return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
                 return None
         if not divs:  # suffix-bounded names and zones the table lacks
             if m.rule == R.RULE_ZONE_GRAMMAR:
                 return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, "District", extra_types)
             return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
-        scored = sorted(divs, key=lambda d: -_in_context(gaz, d.key, ctx, named_counties))
-        best = scored[0]
-        score = _in_context(gaz, best.key, ctx, named_counties)
+        # the division nearest the article's places, the first of the table's order among equals
+        scores = [_in_context(gaz, d.key, ctx, named_counties) for d in divs]
+        score = max(scores)
+        best = divs[scores.index(score)]
         if score == 0:
             # nothing near the article's own places: a lake or a customary name of that name, a
             # short form read as a lake (北湖 here is not 郴州's 北湖区), a unique township name,

@@ -215,11 +215,27 @@ def _time_kinds() -> list[tuple[str, re.Pattern, str | None, re.Pattern | None]]
     return out
 
 
+class _Hint:
+    """A pre-filter: ``search(text)`` finds one of some characters or words in ``text`` (None
+    when it holds none). Two patterns, not one alternation of both: the regex engine skips
+    quickly to a possible start only for a pattern that opens with one character class, or
+    with a literal in every branch (three times faster on this text)."""
+
+    def __init__(self, chars: str, words):
+        self.chars = re.compile(f"[{chars}]")
+        self.words = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+    def search(self, text: str) -> re.Match | None:
+        return self.chars.search(text) or self.words.search(text)
+
+
+_HINT_NUMERALS = r"\d〇零○一二两三四五六七八九十"
+
+
 @lru_cache(maxsize=None)
-def _time_hint() -> re.Pattern:
+def _time_hint() -> _Hint:
     """What every pattern of :func:`_compiled_time` needs: a digit, a numeral, a plan or a relative year."""
-    words = sorted(set(_plans()) | set(_relative_years()), key=len, reverse=True)
-    return re.compile(r"\d|[〇零○一二两三四五六七八九十]|" + "|".join(map(re.escape, words)))
+    return _Hint(_HINT_NUMERALS, set(_plans()) | set(_relative_years()))
 
 
 def _direction(kind: str, g: dict, deadline: _dt.date | None, base: _dt.date | None) -> str:
@@ -743,7 +759,7 @@ def _is_time_only(c: _Clause) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _target_hint() -> re.Pattern | None:
+def _target_hint() -> _Hint | None:
     """What a sentence needs to hold a target when no time phrase governs it from outside.
 
     A target is checkable through a quantity (a digit or a numeral), a time phrase (see
@@ -760,7 +776,7 @@ def _target_hint() -> re.Pattern | None:
                 top = stripped
             if "目标" not in top or "|" in top:
                 return None
-    return re.compile(_time_hint().pattern + r"|[\d零〇○一二两三四五六七八九十百千]|目标")
+    return _Hint(_HINT_NUMERALS + "百千", set(_plans()) | set(_relative_years()) | {"目标"})
 
 
 @lru_cache(maxsize=4096)

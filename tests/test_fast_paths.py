@@ -148,6 +148,16 @@ def test_time_phrase_prefilters_lose_nothing():
             assert targets.find_time_phrases(text, date) == _time_phrases_unfiltered(text, date), text
 
 
+def test_hints_find_what_one_alternation_finds():
+    # _Hint searches its characters and its words apart; one pattern of both finds the same
+    words = "|".join(map(re.escape, sorted(set(targets._plans()) | set(targets._relative_years()), key=len, reverse=True)))
+    one_time = re.compile(r"\d|[〇零○一二两三四五六七八九十]|" + words)
+    one_target = re.compile(one_time.pattern + r"|[\d零〇○一二两三四五六七八九十百千]|目标")
+    for text in SENTENCES + ["十四五", "年底前完成", "目标", "进一步", "２０２１", "没有", ""]:
+        assert bool(targets._time_hint().search(text)) == bool(one_time.search(text)), text
+        assert bool(targets._target_hint().search(text)) == bool(one_target.search(text)), text
+
+
 def test_sentence_prefilters_lose_nothing(monkeypatch):
     hint = targets._target_hint()
     assert hint is not None

@@ -8,12 +8,17 @@
 * graph.jsonld (pyoxigraph's array spliced under the shipped context) parses to the quads of
   graph.nq; the cached literal makers give the uncached literals (``-0.0`` is not ``0.0``);
 * the rules' indexes (classifiers by last character, the 村/社区/湖/河 scan) see what a scan of
-  every entry / every character sees.
+  every entry / every character sees; so do their quick tests (a verb's last character, the
+  boundary characters memoised, the family-hamlet tail, a list's clause start), and the
+  gazetteer's kept ancestors are those of a walk up the table.
 """
 from __future__ import annotations
 
 import gc
+import itertools
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,6 +28,7 @@ import kg
 from kg import rdf
 from kg.gcpause import gc_paused
 from kg.gazetteer import load_gazetteer
+from kg.nlp import rules as rules_module
 from kg.nlp.rules import Hit, RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +159,84 @@ def test_classifier_index_finds_the_longest_first_classifier(rules):
 
 
 def test_suffix_scan_meets_every_suffix_position(rules):
-    text = "赵畈村社区湖河社区村和东湖、长江，社社区区村"
-    every = [i for i, ch in enumerate(text) if ch in "村湖河" or text.startswith("社区", i)]
-    assert [m.start() for m in rules._SUFFIX_CHARS.finditer(text)] == every
+    # the scan meets 社 wherever it is; _suffix_places goes on only where 社区 starts
+    text = "赵畈村社区湖河社区村和东湖、长江，社社区区村，须水镇排龙乡社会"
+    every = [i for i, ch in enumerate(text) if ch in "村湖河镇乡" or text.startswith("社区", i)]
+    met = [m.start() for m in rules._SUFFIX_CHARS.finditer(text)]
+    assert [i for i in met if text[i] != "社" or text.startswith("社区", i)] == every
+
+
+QUICK_TEXTS = [
+    "赵畈村社区湖河社区村和东湖、长江，社社区区村",
+    "家家庄王家庄家堡，丰台区马家堡东路、槐荫区吴家堡和李家沟。家庄",
+    "推进实施建设加快推动开展武汉市发改委牵头，完成5项市级疏堵工程",
+    "加快推进A项目、B工程、“三地一区”建设等重点项目，以及C、D等重大工程。 E、F等重点项目",
+    "“水清、岸绿”的目标。”市水务局负责人表示\n２０２１年 1,234个 Ⅷ ¥ \u3000",
+]
+
+
+def test_verb_ending_and_boundary_quick_tests_agree_with_the_lists(rules):
+    for text in QUICK_TEXTS:
+        for pos in range(len(text) + 1):
+            plain = next((text[pos - n:pos] for n in rules.t.verb_lengths
+                          if n <= pos and text[pos - n:pos] in rules.t.verb_set), None)
+            assert rules._verb_ending(text, pos) == plain
+        for c in text:
+            plain = c in rules_module.PUNCT or c in rules_module._DIGIT or c in rules.t.boundary_chars \
+                or c.isspace() or unicodedata.category(c)[0] in "PSZ"
+            assert rules._is_boundary(c) == plain
+            assert rules._is_boundary(c) == plain  # the memoised answer too
+
+
+def test_family_hamlets_are_the_pattern_matches():
+    for text in QUICK_TEXTS + ["家庄", "a家庄", "王家庄家堡", "家家家庄"]:
+        assert rules_module._family_villages(text) == [m.span() for m in rules_module._FAMILY_VILLAGE.finditer(text)]
+
+
+def test_project_lists_found_from_their_clause_are_all_lists():
+    for text in QUICK_TEXTS + ["A、B等重点项目", "甲，乙、丙等重大工程和丁、戊等重点项目"]:
+        first = text.find("等重")
+        if first < 0:
+            continue
+        everywhere = [m.span() for m in rules_module._PROJECT_LIST.finditer(text)]
+        assert [m.span() for m in rules_module._PROJECT_LIST.finditer(text, rules_module._clause_start(text, first))] \
+            == everywhere
+
+
+def test_hits_are_by_start_longest_first(rules):
+    for text in QUICK_TEXTS:
+        hits = rules.hits(text)
+        assert hits == sorted(hits, key=lambda h: (h.start, -h.end))
+        assert all(type(h) is Hit for h in hits)
+
+
+def test_kept_ancestors_are_a_walk_up_the_table():
+    gaz = load_gazetteer()
+    for name in ("黄陂区", "朝阳区", "湖北省", "武汉市", "前川街道"):
+        for d in gaz.candidates(name):
+            walk, k = [], d.parent
+            while k and k in gaz.by_key and k not in walk:
+                walk.append(k)
+                k = gaz.by_key[k].parent
+            assert [a.key for a in gaz.ancestors(d.key)] == walk
+            assert [a.key for a in gaz.ancestors(d.key)] == walk  # kept
+            assert all(gaz.is_within(d.key, a) for a in walk) and not gaz.is_within(d.key, d.key)
+
+
+def test_adding_a_division_forgets_kept_ancestors():
+    from kg.gazetteer import Division, Gazetteer
+
+    gaz = Gazetteer([Division("1", "甲市", "city", "0")])
+    assert list(gaz.ancestors("1")) == [] and not gaz.is_within("1", "0")
+    gaz.add(Division("0", "乙省", "province", None))
+    assert [a.key for a in gaz.ancestors("1")] == ["0"] and gaz.is_within("1", "0")
+
+
+def test_a_run_written_as_one_then_more_matches_the_same():
+    # place abbreviation pairs: [X][X]{1,4}(?=Y) is [X]{2,5}(?=Y), written so the regex engine
+    # can skip to the class; every string over a small alphabet is matched alike
+    plain, split = re.compile("[ab]{2,5}(?=c|dd)"), re.compile("[ab][ab]{1,4}(?=c|dd)")
+    for n in range(9):
+        for chars in itertools.product("abcd", repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in split.finditer(text)]

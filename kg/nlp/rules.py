@@ -28,6 +28,7 @@ __all__ = ["Hit", "RuleSet", "PUNCT", "ZONE_SUFFIXES"]
 
 PUNCT = set("，。！？；：、,.!?;:（）()[]【】<>〈〉「」『』┃|/\\ \t\n\r\u3000—…·-～~")
 QUOTE_OPEN = "“‘「『\""
+_QUOTE_OPEN_SET = frozenset(QUOTE_OPEN)
 QUOTE_CLOSE = "”’」』\""  # documents converted from Word often close “… with a plain "
 BOOK_OPEN, BOOK_CLOSE = "《", "》"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -76,18 +77,46 @@ _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}号")
 #: A hamlet named by a family and a landform (王家庄, 李家沟, 吴家堡): a place only right after
 #: the division it lies in, since alone such names are also people's homes and surnames.
 _FAMILY_VILLAGE = re.compile(r"[\u4e00-\u9fff]家[堡庄屯寨营湾沟岭坪坡洼峪窑铺集]")
+# its tail: a pattern that opens with a literal is searched for far faster than one that opens
+# with the whole CJK range (see _family_villages)
+_FAMILY_TAIL = re.compile(r"家[堡庄屯寨营湾沟岭坪坡洼峪窑铺集]")
 _FAMILY_NOT_NEXT = set("子人里门村镇乡路街道东西南北")  # 王家庄村 is the village rule's; 马家堡人, 马家堡东路
 #: The attributes of a place the division table does not hold (a road, a facility, a bounded name).
 _UNKEYED = (("keys", ()), ("full", True), ("zone", False))
 _LEVEL_CHARS = set("省市县区州盟旗")
 _GUO_WORDS = {"国会", "国防", "国务", "国家", "国民", "国际", "国内", "国立", "国有", "国营"}
+_PILOT_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区")
 _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
+#: A、B等重点项目 (project.enumeration_before_head); an item holds no space and none of _CLAUSE_ENDS
+_PROJECT_LIST = re.compile(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大)(?:项目|工程)")
+_CLAUSE_ENDS = frozenset("，。；,;：:（）()")
+
+
+def _clause_start(text: str, i: int) -> int:
+    """Where the run of characters an item of _PROJECT_LIST can hold, ending at ``i``, starts:
+    after the last space or character of _CLAUSE_ENDS before ``i`` (、 does not end it)."""
+    while i > 0 and not (text[i - 1].isspace() or text[i - 1] in _CLAUSE_ENDS):
+        i -= 1
+    return i
+
+
+def _family_villages(text: str) -> list[tuple[int, int]]:
+    """The spans of _FAMILY_VILLAGE's matches, as its ``finditer`` gives them (left to right, not
+    overlapping), found through the tail 家+landform, which a regex finds much faster."""
+    out, last = [], 0
+    for mt in _FAMILY_TAIL.finditer(text):
+        s = mt.start() - 1
+        if s >= last and "\u4e00" <= text[s] <= "\u9fff":
+            out.append((s, mt.end()))
+            last = mt.end()
+    return out
 
 ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "新技术开发区", "经济开发区",
     "综合保税区", "自由贸易试验区", "自贸试验区", "高新区", "经开区", "开发区", "保税区",
     "自贸区", "工业园区", "产业园区", "科技园区", "高新园区",
 )
+_ZONE_FIRST = {suf[0] for suf in ZONE_SUFFIXES}
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
 _LEAGUE = re.compile(r"团([省市区县])委(?!员)")
@@ -254,7 +283,9 @@ def _load_tables() -> _Tables:
         singles += [v + row["abbr"] for v in filter(None, row["after"].split("|"))]
     chars = re.escape("".join(t.abbr))
     nxt = "|".join(map(re.escape, sorted(read_lines("place_pair_next.txt"), key=len, reverse=True)))
-    t.abbr_pair = re.compile(f"[{chars}]{{2,5}}(?={nxt})")
+    # two to five of the characters: written as one, then one to four, since the regex engine
+    # skips ahead fast only for a pattern that opens with a single character class
+    t.abbr_pair = re.compile(f"[{chars}][{chars}]{{1,4}}(?={nxt})")
     not_next = re.escape("".join(read_lines("place_abbrev_not_next.txt")))
     t.abbr_single = re.compile(f"(?:{'|'.join(map(re.escape, singles))})(?![{not_next}])")
     return t
@@ -350,6 +381,7 @@ class RuleSet:
         # pyahocorasick's unicode build); a match's pattern index gives the name and its entries
         self._names = list(entries)
         self._entries = [tuple(vals) for vals in entries.values()]
+        self._latin = [name[0].isascii() for name in self._names]  # the names hits() checks for SIMFA
         self.auto = ahocorasick_rs.AhoCorasick(self._names)
         self._body_rules = {b: (lo, hi, end) for b, lo, hi, end in self.t.bodies}
         self._max_middle = max(hi for _, _, hi, _ in self.t.bodies)
@@ -361,10 +393,13 @@ class RuleSet:
         not_next = "".join(r["not_next"] for r in read_table("agency_army.tsv"))
         self._army = re.compile(f"[{re.escape(foreign)}]军(?![{re.escape(not_next)}])")
         self._unit_lens = sorted({len(u) for u in self._unit_heads}, reverse=True)
+        self._unit_first = {u[0] for u in self._unit_heads}  # a quick test before the lookups
         self._unit_zero = tuple(u for u, lo, _, _ in self.t.units if lo == 0)
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
+        self._verb_last = frozenset(v[-1] for v in self.t.verbs)  # _verb_ending's quick test
+        self._boundary_cache: dict[str, bool] = {}  # character -> _is_boundary
         # numeral classifiers by their last character, longest first (as self.t.classifiers)
         self._classifiers_by_last: dict[str, tuple[str, ...]] = {}
         for x in self.t.classifiers:
@@ -373,19 +408,22 @@ class RuleSet:
     # ------------------------------------------------------------------ hits
     def hits(self, text: str) -> list[Hit]:
         out = []
-        names, entries = self._names, self._entries
+        names, entries, latin = self._names, self._entries, self._latin
         try:
             found = self.auto.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates (a str given to nlp(), never a file): U+FFFD keeps offsets
             found = self.auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        # by start, longest first; sorted before the entries are unfolded (a span is one name, so
+        # its hits stay together, in the order of its entries)
+        found.sort(key=lambda f: (f[1], -f[2]))
+        make = tuple.__new__  # Hit(...) without its argument handling: ~30 k hits per 1,000 articles
         for i, start, end in found:
             name = names[i]
-            if name[0].isascii() and ((start and text[start - 1].isascii() and text[start - 1].isalnum())
-                                      or (end < len(text) and text[end].isascii() and text[end].isalnum())):
+            if latin[i] and ((start and text[start - 1].isascii() and text[start - 1].isalnum())
+                             or (end < len(text) and text[end].isascii() and text[end].isalnum())):
                 continue  # IMF inside SIMFA: a Latin name only between non-Latin characters
             for cat, payload in entries[i]:
-                out.append(Hit(start, end, cat, name, payload))
-        out.sort(key=lambda h: (h.start, -h.end))
+                out.append(make(Hit, (start, end, cat, name, payload)))
         return out
 
     # ------------------------------------------------------------------ main
@@ -554,9 +592,11 @@ class RuleSet:
                                    (("keys", keys), ("full", True), ("zone", False))))
         return out
 
-    # the characters _suffix_places looks at (村, 社区, 湖, 河): none is part of another, so a
-    # left-to-right scan meets the same positions as a loop over every character
-    _SUFFIX_CHARS = re.compile("[村湖河镇乡]|社区")
+    # the characters _suffix_places looks at (村, 社区, 湖, 河, 镇, 乡): none is part of another, so
+    # a left-to-right scan meets the same positions as a loop over every character. 社 stands for
+    # 社区, tested in the loop: the regex engine skips ahead fast only for a pattern that opens
+    # with one character class, not for an alternation (twice as fast on this text)
+    _SUFFIX_CHARS = re.compile("[村湖河镇乡社]")
 
     def _coined(self, name: str) -> bool:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
@@ -626,23 +666,23 @@ class RuleSet:
         """Villages from the village table, and lakes/rivers bounded by the text."""
         covered = set()
         for m in known:  # a county short form (定南 in 制定南湖) may be dropped later: it blocks nothing
-            if m.attributes.get("full", True) or any(
-                    d is not None and d.level in ("province", "city") for d in map(self.gaz.get, m.attributes["keys"])):
+            a = m.attributes  # (a new dict at each access)
+            if a.get("full", True) or any(
+                    d is not None and d.level in ("province", "city") for d in map(self.gaz.get, a["keys"])):
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
         out = []
-        for mt in _FAMILY_VILLAGE.finditer(text):
-            s, e = mt.span()
+        for s, e in _family_villages(text):
             if s in ends and not any(j in covered for j in range(s, e)) and text[e:e + 1] not in _FAMILY_NOT_NEXT \
                     and self._is_word(text, s, e):
                 # 槐荫区|吴家堡, 丰台区|马家堡: a hamlet named by a family, right after its district
-                out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_SUFFIX, mt.group(), "District", 0.6,
+                out.append(Mention("Place", text[s:e], s, e, RULE_PLACE_SUFFIX, text[s:e], "District", 0.6,
                                    _UNKEYED))
                 covered.update(range(s, e))
                 ends.add(e)
         for mt in self._SUFFIX_CHARS.finditer(text):  # only where a village or water name can end
-            i, ch = mt.start(), mt.group()[0]
-            if i in covered:
+            i, ch = mt.start(), mt.group()
+            if i in covered or (ch == "社" and not text.startswith("社区", i)):
                 continue
             if ch == "村" or text.startswith("社区", i):
                 end = i + (2 if ch == "社" else 1)
@@ -731,6 +771,7 @@ class RuleSet:
         body_at: dict[int, list[str]] = defaultdict(list)  # start -> bodies starting there, longest first
         for h in sorted(by_cat["body"], key=lambda h: -len(h.text)):
             body_at[h.start].append(h.text)
+        body_starts = sorted(body_at)  # for _body_after's quick test
         place_spans = [(m.start, m.end) for m in place_ends.values()]
         place_starts = {s for s, _ in place_spans}
         place_inner = {i for s, e in place_spans for i in range(s + 1, e)}
@@ -821,7 +862,7 @@ class RuleSet:
                          (("prefix", "省"), ("prefix_kind", "level"), ("dept", h.payload), ("body", h.text)), 0.8)
         for end, lst in prefixes.items():
             for pstart, ptext, kind in sorted(lst, key=lambda p: p[0]):
-                m = self._body_after(text, end, body_at, place_starts)
+                m = self._body_after(text, end, body_at, body_starts, place_starts)
                 if m is not None:
                     mid, body = m
                     stop = end + len(mid) + len(body)
@@ -837,7 +878,7 @@ class RuleSet:
                 if a.end == h.start and a.attributes.get("body") in _PARENT_BODIES:
                     emit(a.start, h.end, RULE_AGENCY_NESTED, (("parent", (a.start, a.end)), ("dept", h.payload),
                                                               ("body", h.text)), 0.9)
-            m = self._body_after(text, a.end, body_at, place_starts)
+            m = self._body_after(text, a.end, body_at, body_starts, place_starts)
             if m is not None and m[0] and m[1] in _TASK_BODIES:
                 mid, body = m
                 emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
@@ -850,7 +891,7 @@ class RuleSet:
                          (("parent", (a.start, a.end)), ("body", text[a.end:b.end])), 0.8)
         # units named under an agency: 临沂市公安局兰山分局, 国家旅游局管理司, 湖北省公安厅党组
         starts = {m.start for m in out}
-        unit_heads, unit_lens = self._unit_heads, self._unit_lens
+        unit_heads, unit_lens, unit_first = self._unit_heads, self._unit_lens, self._unit_first
         place_spans = [(m.start, m.end) for m in place_ends.values()]
         for a in list(out):
             if a.rule in (RULE_AGENCY_NESTED, RULE_AGENCY_UNIT):
@@ -863,6 +904,8 @@ class RuleSet:
                 if L and (p - 1 >= len(text) or not _CJK.match(text[p - 1]) or text[p - 1] in self.t.boundary_chars
                           or text[p - 1] in _NUMERAL or p - 1 in starts):
                     break
+                if text[p:p + 1] not in unit_first:
+                    continue  # no unit word starts here (the usual case)
                 for n in unit_lens:
                     u = unit_heads.get(text[p:p + n])
                     if u is None or not u[1] <= L <= u[2] or text[p + n:p + n + 1] in tuple(u[3]):
@@ -887,7 +930,7 @@ class RuleSet:
             emit(mt.start(), mt.end(), RULE_AGENCY_DEPT, (("prefix", mt.group(1)), ("prefix_kind", "level"),
                                                            ("dept", "共青团委员会"), ("body", "团委")), 0.9)
         # 美军, 日军: another country's armed forces
-        for mt in self._army.finditer(text):
+        for mt in (self._army.finditer(text) if "军" in text else ()):  # (the pattern scans every 美, 日…)
             s0 = mt.start()
             if s0 == 0 or not _CJK.match(text[s0 - 1]) or text[s0 - 1] in self.t.boundary_chars:
                 emit(s0, mt.end(), RULE_AGENCY_ARMY, (("foreign", True),), 0.7)
@@ -899,11 +942,13 @@ class RuleSet:
                     and not text.startswith(("员", "学", "附", "制", "山"), h.end) and self._is_word(text, h.start, None):
                 emit(h.start, h.end, RULE_AGENCY_BARE, (("bare", True),), 0.5)
         # 中国（安徽）自由贸易试验区: the national pilot free-trade zones
-        for mt in re.finditer(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区", text):
+        for mt in (_PILOT_ZONE.finditer(text) if "自由贸易试验区" in text else ()):  # (rare: 中国 is not)
             out.append(Mention("Place", mt.group(0), mt.start(), mt.end(), RULE_ZONE_GRAMMAR, mt.group(0), "District",
                                0.9, (("keys", ()), ("full", True), ("zone", True), ("agency", False))))
         # development zones named by grammar: place + zone suffix
         for end, m in place_ends.items():
+            if text[end:end + 1] not in _ZONE_FIRST:
+                continue  # most places are followed by no zone suffix
             for suf in ZONE_SUFFIXES:
                 if text.startswith(suf, end):
                     name = text[m.start:end + len(suf)]
@@ -912,12 +957,18 @@ class RuleSet:
                     break
         return out
 
-    def _body_after(self, text: str, p: int, body_at: dict[int, list[str]],
+    def _body_after(self, text: str, p: int, body_at: dict[int, list[str]], body_starts: list[int],
                     place_starts: set[int]) -> tuple[str, str] | None:
         """The (middle, body) of an agency name starting at ``p``, shortest middle first.
 
-        ``body_at`` maps a position to the body words starting there (longest first);
-        ``place_starts`` are the positions where a place name starts."""
+        ``body_at`` maps a position to the body words starting there (longest first),
+        ``body_starts`` is its keys in order; ``place_starts`` are the positions where a place
+        name starts."""
+        # a name needs a body word within max_middle characters of p, and most prefixes have
+        # none: then no need to scan the characters
+        k = bisect.bisect_left(body_starts, p)
+        if k == len(body_starts) or body_starts[k] > p + self._max_middle:
+            return None
         for L in range(0, self._max_middle + 1):
             if L:
                 c = text[p + L - 1] if p + L - 1 < len(text) else ""
@@ -1265,6 +1316,8 @@ class RuleSet:
     def _organizations(self, text: str) -> list[Mention]:
         out = []
         for suf in _ORG_SUFFIXES:
+            if suf not in text:
+                continue  # (most texts name no company: a plain search is cheaper than the regex)
             for mt in re.finditer(re.escape(suf), text):
                 end = mt.end()
                 if any(o.start < end <= o.end or o.end == end for o in out):
@@ -1289,14 +1342,23 @@ class RuleSet:
     # ------------------------------------------------------------------ projects
     def _verb_ending(self, text: str, pos: int) -> str | None:
         """The longest verb of kg/data/project_verbs.txt that ends at ``pos``, or None."""
+        # called for nearly every character a name scan passes: most characters end no verb
+        if pos < 1 or text[pos - 1] not in self._verb_last:
+            return None
         for n in self.t.verb_lengths:
             if n <= pos and text[pos - n:pos] in self.t.verb_set:
                 return text[pos - n:pos]
         return None
 
     def _is_boundary(self, c: str) -> bool:
-        return c in PUNCT or c in _DIGIT or c in self.t.boundary_chars or c.isspace() \
-            or unicodedata.category(c)[0] in "PSZ"
+        """Whether the character ``c`` ends a name: punctuation, a digit, a boundary character
+        (kg/data/function_chars.txt, name_boundary_chars.txt), a space or a symbol."""
+        # a pure test of one character, asked for every character a name scan passes: memoised
+        b = self._boundary_cache.get(c)
+        if b is None:
+            b = self._boundary_cache[c] = c in PUNCT or c in _DIGIT or c in self.t.boundary_chars \
+                or c.isspace() or unicodedata.category(c)[0] in "PSZ"
+        return b
 
     def _name_start(self, text: str, i: int, max_len: int, keep_verb: bool = False) -> tuple[int, str | None]:
         """Scan left from ``i`` for the start of a name; return (start, the verb before it).
@@ -1310,7 +1372,9 @@ class RuleSet:
         while s > 0 and n < max_len:
             c = text[s - 1]
             if c in QUOTE_CLOSE:
-                q = max(text.rfind(o, 0, s - 1) for o in QUOTE_OPEN)
+                # an opening quote more than 12 characters back is too far (the test below):
+                # look no further back than that, not through the whole text before
+                q = max(text.rfind(o, max(0, s - 13), s - 1) for o in QUOTE_OPEN)
                 if q < 0 or s - 1 - q > 12:
                     break
                 n += s - q
@@ -1318,9 +1382,11 @@ class RuleSet:
                 continue
             if self._is_boundary(c):
                 break
-            cl = next((x for x in self._classifiers_by_last.get(c, ()) if text.endswith(x, 0, s)), None)
-            if cl is not None and s - len(cl) > 0 and text[s - len(cl) - 1] in _NUMERAL:
-                break  # a count ends here: 5项|市级疏堵工程
+            classifiers = self._classifiers_by_last.get(c)  # None for most characters
+            if classifiers is not None:
+                cl = next((x for x in classifiers if text.endswith(x, 0, s)), None)
+                if cl is not None and s - len(cl) > 0 and text[s - len(cl) - 1] in _NUMERAL:
+                    break  # a count ends here: 5项|市级疏堵工程
             verb = self._verb_ending(text, s)
             if verb is not None and (n >= 2 or not keep_verb) and not (n == 0 and verb in self.t.name_verbs):
                 return s, verb
@@ -1376,10 +1442,11 @@ class RuleSet:
                 if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
                     continue
             nxt = text[h.end:h.end + 1]
-            has_quote = any(q in name for q in QUOTE_OPEN)
+            has_quote = not _QUOTE_OPEN_SET.isdisjoint(name)
             # a place inside the name: the first place starting at or after ``start`` ends early enough
             has_place = False
-            for ps, pe in place_sorted[bisect.bisect_left(place_sorted, (start, -1)):]:
+            for k in range(bisect.bisect_left(place_sorted, (start, -1)), len(place_sorted)):
+                ps, pe = place_sorted[k]  # (by index: a slice would copy the rest of the list per head)
                 if ps >= h.start:
                     break
                 if pe <= h.start:
@@ -1425,9 +1492,10 @@ class RuleSet:
             if title.endswith(self._head_words) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
                 emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
         # A、B等重点项目: each item of the list is a project (the pattern is slow, trying every
-        # character; every match holds 等重, so texts without it are skipped)
-        lists = re.finditer(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大)(?:项目|工程)", text) \
-            if "等重" in text else ()
+        # character; every match holds 等重, so texts without it are skipped, and the search
+        # starts at the clause of the first 等重: no list crosses a clause's end)
+        first = text.find("等重")
+        lists = _PROJECT_LIST.finditer(text, _clause_start(text, first)) if first >= 0 else ()
         for mt in lists:
             pos = mt.start(1)
             for item in mt.group(1).split("、"):
