@@ -779,8 +779,9 @@ def _target_hint() -> _Hint | None:
     return _Hint(_HINT_NUMERALS + "百千", set(_plans()) | set(_relative_years()) | {"目标"})
 
 
-@lru_cache(maxsize=4096)
 def _strong_forward(text: str) -> bool:
+    # no cache: keyed by clause text it would be hit across articles only by repeated clauses
+    # (the benchmark corpus recombines a pool of sentences), and the two searches are cheap
     cues = _cues()
     return bool(cues["forward"].search(text) or cues["weak_forward_req"].search(text))
 
