@@ -264,6 +264,12 @@ def _zh(text: Any):
     return _zh_cached(text if isinstance(text, str) else str(text))
 
 
+def _zh_once(text: str):
+    """A sentence's or a target's literal: made once per node, not cached (a cache keyed by
+    sentence text would be hit only by text repeated across articles)."""
+    return ox.Literal(clean_text(text), language=LANG)
+
+
 def _str(text: Any):
     return _str_cached(text if isinstance(text, str) else str(text))
 
@@ -414,7 +420,7 @@ class _SentenceNodes:
         g.add((sn, _RDF.type, _GK.Sentence))
         if doc_node is not None:
             g.add((sn, _GK.inDocument, doc_node))
-        g.add((sn, _GK.text, _zh(sentence)))
+        g.add((sn, _GK.text, _zh_once(sentence)))
         if s0 is not None:
             g.add((sn, _GK.start, _int_literal(s0)))
             g.add((sn, _GK.end, _int_literal(e0)))
@@ -548,7 +554,7 @@ def quads(G: nx.MultiDiGraph) -> list[tuple]:
             if kind == "Target":
                 known = _TARGET_ATTRS
                 if data.get("text"):
-                    home.add((s, _GK.text, _zh(data["text"])))
+                    home.add((s, _GK.text, _zh_once(str(data["text"]))))
                 deadline = _date(data.get("deadline"))
                 if deadline is not None:
                     home.add((s, _GK.deadline, deadline))
