@@ -38,7 +38,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -748,14 +748,26 @@ class _Clause:
 _TIME_ONLY_REST = re.compile(r"^(?:据悉|据了解|同时|其中|另外|此外|而|在|从|自|于|截至|今年|当前|目前)|(?:以来|起|开始|里|中)$")
 
 
-def _is_time_only(c: _Clause) -> bool:
+def _time_rest(c: _Clause) -> str | None:
+    """What a clause holds besides its time phrases and circumstance words (None: no time phrase)."""
     if not c.times:
-        return False
+        return None
     rest = c.text
     for t in sorted(c.times, key=lambda t: -t.start):
         rest = rest[: t.start - c.start] + rest[t.end - c.start:]
     rest = _TIME_ONLY_REST.sub("", rest.strip(_FILLER))
-    return len(rest.strip(_FILLER)) == 0
+    return rest.strip(_FILLER)
+
+
+def _is_time_only(c: _Clause) -> bool:
+    return _time_rest(c) == ""
+
+
+def _is_time_lead(c: _Clause) -> bool:
+    """计划到2023年, 争取用3年时间: a time phrase with only a word of intent (cues.tsv ``lead``); the
+    clause is no target of its own, and the commitment and its deadline are the next clauses'."""
+    rest = _time_rest(c)
+    return bool(rest) and _cues()["lead"].fullmatch(rest) is not None
 
 
 @lru_cache(maxsize=None)
@@ -871,6 +883,12 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     for idx, c in enumerate(merged):
         if _is_time_only(c):
             gov = c.times[-1]
+            continue
+        if _is_time_lead(c):
+            # after a word of intent a duration (用3年时间) or the article's own year (力争今年) is a
+            # commitment's deadline; a past date stays past
+            t = c.times[-1]
+            gov = replace(t, direction="forward") if t.direction in ("neutral", "current") else t
             continue
         if cues["goal_header"].search(c.text):
             goal_ctx = True

@@ -356,3 +356,24 @@ def test_a_clause_after_a_mid_sentence_deadline_needs_its_own_result():
     s = "首批企业中已有126家进行了对接，7月底前将实现首批服务企业的全覆盖，由平台上的5家企业免费为企业送技术上门。"
     texts = [s[a:b] for a, b, _ in find_targets(s, dt.date(2019, 6, 28))]
     assert not any("送技术上门" in t for t in texts)
+
+
+# a word of intent with only a time phrase is a clause of its own (计划到2023年，…): the
+# commitment, its value and its deadline are the next clause's
+@pytest.mark.parametrize("sentence, date, expected", [
+    ("计划到2023年，建成10个省级示范园区。", dt.date(2021, 3, 15), [("建成10个省级示范园区", "2023-12-31", 10.0)]),
+    ("争取用3年时间，打造10个省级示范园区。", dt.date(2021, 3, 15), [("打造10个省级示范园区", "2024-12-31", 10.0)]),
+    ("力争今年，实现全市污水处理率达到95%。", dt.date(2019, 3, 15), [("实现全市污水处理率达到95%", "2019-12-31", 95.0)]),
+    ("要在今年，完成全部老旧小区改造任务。", dt.date(2020, 5, 1), [("完成全部老旧小区改造任务", "2020-12-31", None)]),
+    ("力争到2025年，全市规上工业增加值年均增长8%，数字经济占比达到50%。", dt.date(2021, 3, 15),
+     [("全市规上工业增加值年均增长8%", "2025-12-31", 8.0), ("数字经济占比达到50%", "2025-12-31", 50.0)]),
+    # a date before the article stays past: nothing to commit to
+    ("计划在2018年，建成10个示范园区。", dt.date(2019, 3, 15), []),
+    # 预计 forecasts, it does not commit
+    ("预计从1997年10月到1998年9月，肯尼亚需进口110万吨谷物。", D19, []),
+    ("预计明年，全县粮食产量达到50万吨。", dt.date(2019, 3, 15), []),
+])
+def test_intent_with_a_time_phrase_governs_the_next_clause(sentence, date, expected):
+    got = [(sentence[s:e], t.deadline.isoformat() if t.deadline else None, t.value)
+           for s, e, t in find_targets(sentence, date)]
+    assert got == expected
