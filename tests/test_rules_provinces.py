@@ -202,3 +202,18 @@ def test_data_files_parse():
     assert all(0 <= int(r["min_middle"]) <= int(r["max_middle"]) for r in heads)
     units = read_table("agency_units.tsv")
     assert all(int(r["min_middle"]) <= int(r["max_middle"]) for r in units)
+
+
+# ------------------------------------------------------------------ 会同: a verb, also a county's short form
+@pytest.mark.parametrize("text,agencies", [
+    # Anhui, Guangdong, Hubei, Hunan: "X会同Y" (X jointly with Y) is the commonest pairing of two agencies
+    ("省经济和信息化厅会同省财政厅制定实施细则。", {"省经济和信息化厅", "省财政厅"}),
+    ("广州市黄埔区发展和改革局会同区工信局推进产业园建设。", {"黄埔区发展和改革局", "区工信局"}),
+    ("市发改委会同市财政局制定方案。", {"市发改委", "市财政局"}),
+    ("会同县教育局召开会议。", {"会同县教育局"}),  # the county's full name still prefixes its bureau
+    ("武汉市汉阳区交通局负责人表示", {"汉阳区交通局"}),  # a district's full name, not its short form
+    ("民航西藏区局强基办主任介绍", {"西藏区局强基办"}),  # a province's short form before 区局 stays
+])
+def test_county_short_form_before_a_level_word(text, agencies):
+    got = set(found(text, "Agency"))
+    assert agencies <= got and not any(a.startswith("会同") and not a.startswith("会同县") for a in got)

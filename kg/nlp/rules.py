@@ -762,6 +762,15 @@ class RuleSet:
             return False  # 市场, 区域 (but 市+民政局)
         return h.start == 0 or text[h.start - 1:h.end] not in self.t.level_stop
 
+    def _weak_short(self, m: Mention) -> bool:
+        """Whether a place mention is the short form of counties or towns only (会同 of 会同县, also
+        a verb), not of a province or city (西藏 in 民航西藏区局)."""
+        a = m.attributes
+        if a.get("full", True):
+            return False
+        divs = [self.gaz.get(k) for k in a.get("keys", ())]
+        return bool(divs) and all(d is not None and d.level in ("county", "town") for d in divs)
+
     def _agencies(self, text: str, by_cat, place_ends: dict[int, Mention]) -> list[Mention]:
         out: list[Mention] = []
         seen: set[tuple[int, int]] = set()
@@ -781,6 +790,8 @@ class RuleSet:
             if self._prefix_ok(text, h, dept_starts):
                 prefixes[h.end].append((h.start, h.text, "level"))
         for end, m in place_ends.items():
+            if text[end:end + 1] in _LEVEL_CHARS and self._weak_short(m):
+                continue  # 会同|市财政局: a county's short form before a level word is none (its full name would match)
             prefixes[end].append((m.start, m.text, "place"))
         # 中共 + place
         for end, lst in list(prefixes.items()):
