@@ -217,3 +217,26 @@ def test_data_files_parse():
 def test_county_short_form_before_a_level_word(text, agencies):
     got = set(found(text, "Agency"))
     assert agencies <= got and not any(a.startswith("会同") and not a.startswith("会同县") for a in got)
+
+
+# ------------------------------------------------------------------ villages the table lacks, after their town
+@pytest.mark.parametrize("text,village,not_place", [
+    # Zhejiang, Guangdong, Liaoning: the name runs from the town; a table village that is only its
+    # tail (茶村, 坞村, 山后村 lie elsewhere) is not taken
+    ("杭州市西湖区转塘街道龙坞茶村入选全国乡村旅游重点村。", "龙坞茶村", "茶村"),
+    ("杭州市西湖区转塘街道龙坞村开展茶园整治。", "龙坞村", "坞村"),
+    ("广东省澄海市莲华镇隆城村是革命老区。", "隆城村", None),
+    ("他出生在辽宁省海城唐王山后村。", "唐王山后村", "山后村"),
+])
+def test_village_after_its_town(text, village, not_place):
+    places = found(text, "Place")
+    assert village in places and (not_place is None or not_place not in places)
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("发展壮大新型农村集体经济。", "型农村"),     # 大新 (a county's short form) ends before 型: 新型 is one word
+    ("合作制农村信用社业务发展。", "制农村"),     # 合作 (a city's short form): 合作制 is one word
+    ("转塘街道各村都成立了议事会。", "各村"),
+])
+def test_no_village_inside_words_after_short_forms(text, not_place):
+    assert not_place not in found(text, "Place")

@@ -686,6 +686,11 @@ class RuleSet:
                 continue
             if ch == "村" or text.startswith("社区", i):
                 end = i + (2 if ch == "社" else 1)
+                # where a name right after a division would start (转塘街道|龙坞茶村): a table village
+                # that starts later is only its tail (茶村, 坞村 are villages elsewhere)
+                lead = self._bounded_start(text, i, 4, ends)
+                anchored = lead if lead is not None and lead in ends and i - lead >= 2 \
+                    and self._is_word(text, lead, None) else None  # (not 大新|型农村: 新型 is one word)
                 for k in range(6, 1, -1):
                     s = end - k
                     if s < 0 or any(j in covered for j in range(s, end)):
@@ -693,6 +698,8 @@ class RuleSet:
                     name = text[s:end]
                     if name.endswith(self.t.settlement_kinds):
                         break  # 城中村, 贫困村: a kind of village
+                    if anchored is not None and s > anchored:
+                        continue
                     if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL):
                         # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村)
                         # (after_place: right after a division, 黄陂区|王家庄村, it is that
@@ -704,8 +711,8 @@ class RuleSet:
                         covered.update(range(s, end))
                         break
                 else:
-                    s = self._bounded_start(text, i, 4, ends)
-                    if s is not None and s in ends and i - s >= 2:
+                    s = anchored
+                    if s is not None:
                         name = text[s:end]
                         out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            _UNKEYED))
