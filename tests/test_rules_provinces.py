@@ -240,3 +240,11 @@ def test_village_after_its_town(text, village, not_place):
 ])
 def test_no_village_inside_words_after_short_forms(text, not_place):
     assert not_place not in found(text, "Place")
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("重庆两江新区党工委书记主持召开会议。", "重庆两江新区党工委"),  # a zone's party working committee
+    ("武汉东湖高新区党工委召开专题会议。", "武汉东湖高新区党工委"),
+])
+def test_party_working_committee_is_no_party(text, agency):
+    assert agency in found(text, "Agency") and not found(text, "Organization")
