@@ -190,7 +190,9 @@ def extract_document(document: Document) -> Extraction:
 
     def relate(s: str, p: str, o: str, start: int, end: int, rule: str, conf: float) -> None:
         if s != o:
-            relations[(s, p, o)].append(_prov(document, sents, start, end, rule, conf))
+            records, record = relations[(s, p, o)], _prov(document, sents, start, end, rule, conf)
+            if record not in records:  # two mentions of one place at one span (南湖: a short form and a lake)
+                records.append(record)
 
     _place_relations(resolved, gaz, relate)
     for r in resolved:

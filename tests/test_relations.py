@@ -1,6 +1,7 @@
 """Relation rules and the graph API on real article text (the sample and the corpus)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,20 @@ def test_a_meeting_named_in_another_clause_is_not_the_agency_s_own():
             "会议要求，到2025年完成清水入江治理工程。")
     g = kg.build_texts({"t": text}, date="2021-06-24")
     assert not labelled(g, "setBy")
+
+
+def test_no_relation_repeats_a_provenance_record():
+    # two mentions of one place at one span (南湖: a short form and a lake) gave 南湖治理 locatedIn
+    # 南湖 the same record twice
+    from kg.extractor import extract_document
+    from kg.ingest import iter_documents
+
+    docs = list(iter_documents([SHARED / "seeds", SHARED / "corpus"], default_date=dt.date(2019, 6, 28)))
+    assert len(docs) >= 7
+    seen = 0
+    for d in docs:
+        for r in extract_document(d).relations:
+            keys = [(p.start, p.end, p.rule) for p in r.provenance]
+            assert len(keys) == len(set(keys)), (d.id, r.subject, r.predicate, r.object)
+            seen += len(keys)
+    assert seen > 100
