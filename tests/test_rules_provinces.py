@@ -248,3 +248,13 @@ def test_no_village_inside_words_after_short_forms(text, not_place):
 ])
 def test_party_working_committee_is_no_party(text, agency):
     assert agency in found(text, "Agency") and not found(text, "Organization")
+
+
+@pytest.mark.parametrize("text,water,district", [
+    # Sichuan, Hubei: a district's or city's short form ending in 江/河/湖 before 流域, 水质… is the river or lake
+    ("深入推进锦江流域水生态综合治理。", "锦江", "锦江区"),
+    ("洪湖水质提升到Ⅳ类。", "洪湖", "洪湖市"),
+])
+def test_short_form_before_water_words_is_the_water(text, water, district):
+    places = {m.text: (m.name, m.subtype) for m in kg.extract(text) if m.label == "Place"}
+    assert places.get(water) == (water, "WaterBody") and district not in {n for n, _ in places.values()}

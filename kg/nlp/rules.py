@@ -163,6 +163,7 @@ class _Tables:
     classifiers: tuple[str, ...] = ()
     cross_bigrams: set[str] = field(default_factory=set)
     water_not_before: tuple[str, ...] = ()
+    water_context: tuple[str, ...] = ()
     place_not_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
     abbr: dict[str, tuple[str, bool]] = field(default_factory=dict)  # char -> (place name, strong)
     abbr_pair: re.Pattern | None = None
@@ -232,6 +233,7 @@ def _load_tables() -> _Tables:
     t.classifiers = tuple(sorted(read_lines("numeral_classifiers.txt"), key=len, reverse=True))
     t.cross_bigrams = set(read_lines("place_cross_bigrams.txt"))
     t.water_not_before = tuple(read_lines("water_not_before.txt"))
+    t.water_context = tuple(read_lines("water_context_after.txt"))
     t.unit_verbs = frozenset(read_lines("agency_unit_verbs.txt")) | t.verb_set
     for row in read_table("place_not_before.tsv"):
         t.place_not_before[row["name"]] = tuple(filter(None, row["not_before"].split("|")))
@@ -538,6 +540,11 @@ class RuleSet:
             attrs = (("keys", keys), ("full", full), ("zone", h.cat == "zone"))
             if any(d.level == "country" and not d.key.startswith("w/") for d in divs):
                 attrs += (("national", True),)  # 中国 itself
+            if not full and h.text[-1] in "江河湖" and text.startswith(self.t.water_context, h.end):
+                # 锦江|流域: the river, not 锦江区 (kg/data/water_context_after.txt)
+                out.append(Mention(label, h.text, h.start, h.end, RULE_WATER_SUFFIX, h.text, "WaterBody", 0.7,
+                                   _UNKEYED))
+                continue
             out.append(Mention(label, h.text, h.start, h.end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
         bounded = self._suffix_places(text, out)
         if bounded:
