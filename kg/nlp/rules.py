@@ -542,8 +542,9 @@ class RuleSet:
                 attrs += (("national", True),)  # 中国 itself
             if not full and h.text[-1] in "江河湖" and text.startswith(self.t.water_context, h.end):
                 # 锦江|流域: the river, not 锦江区 (kg/data/water_context_after.txt)
+                # (still a short form: a longer bounded name holding it wins, 安宁河|沿岸)
                 out.append(Mention(label, h.text, h.start, h.end, RULE_WATER_SUFFIX, h.text, "WaterBody", 0.7,
-                                   _UNKEYED))
+                                   (("keys", ()), ("full", False), ("zone", False))))
                 continue
             out.append(Mention(label, h.text, h.start, h.end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
         bounded = self._suffix_places(text, out)
