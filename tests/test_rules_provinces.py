@@ -258,3 +258,13 @@ def test_party_working_committee_is_no_party(text, agency):
 def test_short_form_before_water_words_is_the_water(text, water, district):
     places = {m.text: (m.name, m.subtype) for m in kg.extract(text) if m.label == "Place"}
     assert places.get(water) == (water, "WaterBody") and district not in {n for n, _ in places.values()}
+
+
+@pytest.mark.parametrize("text,project", [
+    # Wuhan, Chengdu, Shanghai: a metro line's number is part of the project's name
+    ("加快推进轨道交通5号线二期工程建设，确保2023年底建成通车。", "轨道交通5号线二期工程"),
+    ("地铁11号线延长线工程今日开工。", "地铁11号线延长线工程"),
+    ("2号线人民广场站改造工程完工。", "2号线人民广场站改造工程"),
+])
+def test_line_number_inside_a_project_name(text, project):
+    assert project in found(text, "Project")

@@ -34,6 +34,8 @@ BOOK_OPEN, BOOK_CLOSE = "《", "》"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _DIGIT = set("0123456789０１２３４５６７８９.%％")
+_LINE_DIGITS = set("0123456789０１２３４５６７８９")
+_LINE_WORDS = ("号线", "号地铁线")  # a numbered line: 地铁2号线, 轨道交通11号线
 _NUMERAL = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多数")
 
 RULE_PLACE_GAZ = "place.gazetteer"
@@ -1405,6 +1407,12 @@ class RuleSet:
                     break
                 n += s - q
                 s = q
+                continue
+            if c in _LINE_DIGITS and text.startswith(_LINE_WORDS, s):
+                # 轨道交通5|号线二期工程: a line's number is part of its name
+                while s > 0 and text[s - 1] in _LINE_DIGITS:
+                    s -= 1
+                    n += 1
                 continue
             if self._is_boundary(c):
                 break
