@@ -268,3 +268,16 @@ def test_short_form_before_water_words_is_the_water(text, water, district):
 ])
 def test_line_number_inside_a_project_name(text, project):
     assert project in found(text, "Project")
+
+
+@pytest.mark.parametrize("text,project", [
+    # Nanjing, Beijing: 做好/抓好 introduce an undertaking; 工作 after a weak head ends the phrase
+    ("市住房城乡建设局要牵头做好老旧小区改造工作。", "老旧小区改造"),
+    ("毫不松懈抓好空气污染治理，新能源汽车保有量超100万辆。", "空气污染治理"),
+])
+def test_weak_head_before_generic_work(text, project):
+    assert project in found(text, "Project")
+
+
+def test_weak_head_inside_a_compound_stays_out():
+    assert "“两重”建设" not in found("完善“两重”建设工作机制。", "Project")  # 工作机制: one noun

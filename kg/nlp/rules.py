@@ -160,6 +160,7 @@ class _Tables:
     verb_set: frozenset[str] = frozenset()
     verb_lengths: tuple[int, ...] = ()
     introducers: set[str] = field(default_factory=set)
+    head_after: tuple[str, ...] = ()
     stop_names: set[str] = field(default_factory=set)
     name_verbs: set[str] = field(default_factory=set)
     classifiers: tuple[str, ...] = ()
@@ -227,6 +228,7 @@ def _load_tables() -> _Tables:
     t.function_chars = set(read_lines("function_chars.txt"))
     t.boundary_chars = t.function_chars | set(read_lines("name_boundary_chars.txt")) | {"个"}
     t.introducers = set(read_lines("project_introducers.txt"))
+    t.head_after = tuple(read_lines("project_head_after.txt"))
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -1368,6 +1370,15 @@ class RuleSet:
         return out
 
     # ------------------------------------------------------------------ projects
+    def _generic_after(self, text: str, pos: int) -> bool:
+        """Whether a generic noun of kg/data/project_head_after.txt ends the phrase at ``pos``
+        (改造|工作。, not 建设|工作机制)."""
+        for word in self.t.head_after:
+            if text.startswith(word, pos):
+                nxt = text[pos + len(word):pos + len(word) + 1]
+                return not nxt or not _CJK.match(nxt) or nxt in self.t.boundary_chars
+        return False
+
     def _verb_ending(self, text: str, pos: int) -> str | None:
         """The longest verb of kg/data/project_verbs.txt that ends at ``pos``, or None."""
         # called for nearly every character a name scan passes: most characters end no verb
@@ -1489,8 +1500,9 @@ class RuleSet:
             if name in self.t.levels or (len(name) < min_name and not has_quote):
                 continue
             if strength == "weak":
-                if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars:
-                    continue  # the head word is part of a longer word (专项目标, 治理思路)
+                if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
+                        and not self._generic_after(text, h.end):
+                    continue  # the head word is part of a longer word (专项目标, 治理思路; not 改造|工作)
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
                 introduced = verb in self.t.introducers
                 if not (has_quote or has_place or introduced or item_of_list):
