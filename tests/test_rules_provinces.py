@@ -281,3 +281,13 @@ def test_weak_head_before_generic_work(text, project):
 
 def test_weak_head_inside_a_compound_stays_out():
     assert "“两重”建设" not in found("完善“两重”建设工作机制。", "Project")  # 工作机制: one noun
+
+
+@pytest.mark.parametrize("text,agency,not_place", [
+    # Yunnan, Hubei, Jiangsu: a village's or community's committee; the village is no 松曲村村
+    ("右所镇松曲村村委会主任介绍了污水管网建设情况。", "松曲村村委会", "松曲村村"),
+    ("黄陂区王家庄村村委会组织村民开展清洁行动。", "王家庄村村委会", "王家庄村村"),
+    ("秣陵街道殷巷社区居委会开展垃圾分类宣传。", "殷巷社区居委会", None),
+])
+def test_village_committees(text, agency, not_place):
+    assert agency in found(text, "Agency") and (not_place is None or not_place not in found(text, "Place"))

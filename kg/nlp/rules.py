@@ -724,7 +724,7 @@ class RuleSet:
                         break
                 else:
                     s = anchored
-                    if s is not None:
+                    if s is not None and not any(j in covered for j in range(s, end)):  # (not 松曲村|村委会)
                         name = text[s:end]
                         out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            _UNKEYED))
