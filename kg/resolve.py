@@ -34,6 +34,10 @@ class Context:
     province: Division | None = None
     county: Division | None = None
     mentioned: frozenset[str] = frozenset()  # keys of every division the article names
+    # whether the city / province is named far more than any other: only then does a level word
+    # (市发改委, 省财政厅) stand for it (a national story naming 上海, 深圳 and 杭州 has none)
+    city_clear: bool = True
+    province_clear: bool = True
 
 
 @dataclass
@@ -105,12 +109,20 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     province = gaz.province_of(city.key) if city is not None else (
         gaz.get(provinces.most_common(1)[0][0]) if provinces else None)
     county = None
-    if counties:
-        (top, n), *rest = counties.most_common(2)
-        # the article's district: the only one it names, or one named far more than any other
-        if (not rest or (n >= 2 and n > 2 * rest[0][1])) and (city is None or gaz.is_within(top, city.key)):
-            county = gaz.get(top)
-    return Context(city, province, county, frozenset(mentioned))
+    top_county = _dominant(counties)  # the article's district: see _dominant
+    if top_county and (city is None or gaz.is_within(top_county, city.key)):
+        county = gaz.get(top_county)
+    return Context(city, province, county, frozenset(mentioned),
+                   city_clear=city is not None and _dominant(cities) == city.key,
+                   province_clear=province is not None and _dominant(provinces) == province.key)
+
+
+def _dominant(counts: Counter) -> str | None:
+    """The key named alone, or at least twice and more than twice as often as the next."""
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return top if not rest or (n >= 2 and n > 2 * rest[0][1]) else None
 
 
 def _in_context(gaz: Gazetteer, key: str, ctx: Context, extra: set[str]) -> int:
@@ -224,8 +236,10 @@ class _Resolver:
     def _level_division(self, word: str) -> tuple[bool, Division | None]:
         """Whether ``word`` is a level word (市, 我省, 全区…), and the article's division it stands
         for (None when the article does not say where it is)."""
-        for levels, d in ((_CITY_LEVELS, self.ctx.city), (_PROVINCE_LEVELS, self.ctx.province),
-                          (_COUNTY_LEVELS, self.ctx.county)):
+        ctx = self.ctx
+        for levels, d in ((_CITY_LEVELS, ctx.city if ctx.city_clear else None),
+                          (_PROVINCE_LEVELS, ctx.province if ctx.province_clear else None),
+                          (_COUNTY_LEVELS, ctx.county)):
             if word in levels:
                 return True, d
         return False, None
@@ -256,6 +270,8 @@ class _Resolver:
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
         ptext = a.get("prefix", "")
         rest = m.text[len(ptext):]
+        if a.get("generic"):  # 各区政府: every district's, no one body
+            return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
         if a.get("prefix_kind") == "place" and rest in ("管委会", "管理委员会"):
             zone = self.place_at.get((m.start + len(ptext) - len(ptext.removeprefix("中共")), m.start + len(ptext)))
             if zone is not None and "Agency" in zone.extra_types:

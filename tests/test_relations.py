@@ -210,3 +210,19 @@ def test_no_relation_repeats_a_provenance_record():
             assert len(keys) == len(set(keys)), (d.id, r.subject, r.predicate, r.object)
             seen += len(keys)
     assert seen > 100
+
+
+def test_level_words_need_a_clear_home():
+    # a national story naming 上海, 深圳 and 杭州: 省发展改革委 is no province's own, and
+    # 各市、县人民政府 is every county's
+    text = ("国家发展改革委副主任介绍，今年将新开工改造城镇老旧小区5.3万个。上海市浦东新区、广东省深圳市、"
+            "浙江省杭州市等地被列为首批试点城市。（责任单位：省发展改革委、省住房城乡建设厅，各市、县人民政府）")
+    g = kg.build_texts({"t": text}, date="2021-06-01")
+    agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+    assert "国家发展和改革委员会" in agencies
+    assert not any(a.startswith(("上海市", "浦东新区", "广东省", "浙江省")) for a in agencies), agencies
+    # a Wuhan story: 市水务局 is Wuhan's, 各区政府 nobody's
+    g = kg.build_texts({"w": "武汉市政府召开会议。市水务局牵头，各区政府配合，推进江汉区、武昌区湖泊治理。"},
+                       date="2021-06-01")
+    agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+    assert "武汉市水务局" in agencies and not any(a.endswith("区人民政府") for a in agencies)

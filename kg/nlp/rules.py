@@ -86,6 +86,7 @@ _FAMILY_NOT_NEXT = set("子人里门村镇乡路街道东西南北")  # 王家�
 #: The attributes of a place the division table does not hold (a road, a facility, a bounded name).
 _UNKEYED = (("keys", ()), ("full", True), ("zone", False))
 _LEVEL_CHARS = set("省市县区州盟旗")
+_EACH = re.compile(r"各(?:[省市县区州盟旗]、?)*$")  # before a level word: every one of them (各市、|县人民政府)
 _GUO_WORDS = {"国会", "国防", "国务", "国家", "国民", "国际", "国内", "国立", "国有", "国营"}
 _PILOT_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,4})[）)]自由贸易试验区")
 _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
@@ -985,7 +986,10 @@ class RuleSet:
                     out.append(Mention("Place", name, m.start, end + len(suf), RULE_ZONE_GRAMMAR, name, "District",
                                        0.8, (("keys", ()), ("full", True), ("zone", True), ("within", m.attributes.get("keys", ())))))
                     break
-        return out
+        # 各区政府, 各市、县人民政府: every district's or county's, not the article's own
+        return [replace(m, attrs=m.attrs + (("generic", True),))
+                if m.attributes.get("prefix_kind") == "level" and _EACH.search(text, max(0, m.start - 8), m.start)
+                else m for m in out]
 
     def _body_after(self, text: str, p: int, body_at: dict[int, list[str]], body_starts: list[int],
                     place_starts: set[int]) -> tuple[str, str] | None:
