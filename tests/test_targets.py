@@ -377,3 +377,13 @@ def test_intent_with_a_time_phrase_governs_the_next_clause(sentence, date, expec
     got = [(sentence[s:e], t.deadline.isoformat() if t.deadline else None, t.value)
            for s, e, t in find_targets(sentence, date)]
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("到2025年，PM2.5平均浓度下降到35微克/立方米。", 35.0, "微克/立方米"),   # air quality
+    ("到2023年，总磷浓度控制在0.05毫克/升以下。", 0.05, "毫克/升"),          # water quality
+    ("到2022年，全市单位GDP能耗下降至0.5吨标准煤。", 0.5, "吨标准煤"),       # energy
+])
+def test_environmental_units(sentence, value, unit):
+    (_, _, t), = find_targets(sentence, dt.date(2021, 3, 15))
+    assert (t.value, t.unit) == (value, unit)
