@@ -940,7 +940,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         deadline = eff.deadline if eff is not None else None
         phrase = eff.text if eff is not None else None
         enum = _enumerated(sentence, c, qs)
-        picks = enum if enum else [qs[0] if qs else None]
+        picks = enum if enum else [_headline(sentence, qs)]
         metrics = _enum_metrics(c.text, len(enum)) if enum else None
         for k, q in enumerate(picks):
             end = q.end if (enum and k < len(picks) - 1) else c.end
@@ -958,6 +958,21 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             )
             results.append((c.start, end, fields))
     return results
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_TIME_UNITS = ("分钟", "小时")
+_AFTER_DURATION = set("内以左之后前至起")  # 30分钟以内, 1小时内: the duration is the value
+
+
+def _headline(sentence: str, qs: list[_Qty]) -> _Qty | None:
+    """The clause's value: its first quantity, unless that is a duration naming a thing (15分钟|便民
+    生活圈200个, 1小时|经济圈) and another quantity follows."""
+    for q in qs[:-1]:
+        nxt = sentence[q.end:q.end + 1]
+        if not (q.unit in _TIME_UNITS and nxt and _CJK_CHAR.match(nxt) and nxt not in _AFTER_DURATION):
+            return q
+    return qs[-1] if qs else None
 
 
 _GENERIC = re.compile(r"[（()）\d.．分]|完成|取得|明显|阶段性|成效|并|持续|推进|按进度|将|要|力争|确保|实现|前")

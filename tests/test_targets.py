@@ -387,3 +387,11 @@ def test_intent_with_a_time_phrase_governs_the_next_clause(sentence, date, expec
 def test_environmental_units(sentence, value, unit):
     (_, _, t), = find_targets(sentence, dt.date(2021, 3, 15))
     assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("到2023年，全市将建成15分钟便民生活圈200个。", [(200.0, "个")]),  # 15分钟 names the kind of circle
+    ("到2022年，通勤时间缩短至30分钟以内，建成公交线路20条。", [(30.0, "分钟"), (20.0, "条")]),
+])
+def test_a_duration_naming_a_thing_is_not_the_value(sentence, values):
+    assert [(t.value, t.unit) for _, _, t in find_targets(sentence, dt.date(2021, 3, 15))] == values
