@@ -291,3 +291,13 @@ def test_weak_head_inside_a_compound_stays_out():
 ])
 def test_village_committees(text, agency, not_place):
     assert agency in found(text, "Agency") and (not_place is None or not_place not in found(text, "Place"))
+
+
+@pytest.mark.parametrize("text,lake,district", [
+    # Hubei: a lake the text bounds is not also the district named after it at the same span
+    ("江夏区负责推进梁子湖生态保护工程。", "梁子湖", "梁子湖区"),
+    ("扎实开展丹江口水库、洪湖、梁子湖等湖库水环境治理。", "洪湖", "洪湖市"),
+])
+def test_lake_not_also_its_district(text, lake, district):
+    places = {m.name for m in kg.extract(text) if m.label == "Place"}
+    assert lake in places and district not in places

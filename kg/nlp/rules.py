@@ -554,6 +554,10 @@ class RuleSet:
             out.append(Mention(label, h.text, h.start, h.end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
         bounded = self._suffix_places(text, out)
         if bounded:
+            # a lake or river the text bounds is not also a county's short form at the same span
+            # (梁子湖|生态保护工程: the lake, not 梁子湖区)
+            waters = {(b.start, b.end) for b in bounded if b.subtype == "WaterBody"}
+            out = [m for m in out if (m.start, m.end) not in waters or not self._weak_short(m)]
             # a short form inside a name the suffix rules bounded is part of that name (宁河 in
             # 安宁河), there and wherever the text repeats the name (安宁河流域, which they leave)
             names = {b.text for b in bounded}
