@@ -10,6 +10,7 @@ partOf.gazetteer            a division to its nearest ancestor that the article 
 partOf.adjacent             黄陂区赵畈村: the second place to the first, when the table allows
 partOf.campaign             a campaign to the campaign it is part of (精准脱贫攻坚战 -> 三大攻坚战)
 locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖)
+locatedIn.at_place          在X区实施/建设…Y工程: the project after 在 + places + a short verb phrase
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
 responsibleFor.subject      X、Y要/负责/将… at the head of a clause: X and Y for the projects after it
@@ -200,6 +201,7 @@ def extract_document(document: Document) -> Extraction:
             relate(r.id, "partOf", r.attrs["parent"], r.mention.start, r.mention.end, "partOf.nested_agency", 0.9)
     _campaign_relations(resolved, entities, relate)
     _project_relations(resolved, relate)
+    _projects_at_places(text, resolved, relate)
     paras = _Paragraphs(text)
     speaker_of = _speaker_scopes(text, resolved, paras.spans)
     meeting_of = _meeting_scopes(text, resolved, paras.spans)
@@ -269,6 +271,38 @@ def _project_relations(resolved: list[Resolved], relate) -> None:
             m, n = p.mention, pl.mention
             if m.start <= n.start and n.end <= m.end:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
+
+
+_AT = ("在", "于")
+_CLAUSE_END = re.compile(r"[，。；！？,;!?：:\n的]")  # (在X区的…: X describes something, not where)
+_AT_PLACE_GAP = 8  # characters between the places and the project: a verb phrase (实施, 加快建设)
+
+
+def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
+    """在东西湖区实施府河综合整治工程: the project is located in the places after 在 (in a chain
+    joined by 、/和), when it follows them in the same clause after a short verb phrase."""
+    places = sorted((r for r in resolved if r.kind == "Place"), key=lambda r: r.mention.start)
+    agencies = {r.mention.start for r in resolved if r.kind == "Agency"}  # 在市委领导下: no place
+    projects = _ByStart([r for r in resolved if r.kind == "Project"])
+    i = 0
+    while i < len(places):
+        first = places[i]
+        s = first.mention.start
+        if text[s - 1:s] not in _AT or s in agencies:
+            i += 1
+            continue
+        chain, end = [first], first.mention.end
+        while i + 1 < len(places) and places[i + 1].mention.start == end + (text[end:end + 1] in "、和及与") \
+                and places[i + 1].mention.start not in agencies:
+            i += 1
+            chain.append(places[i])
+            end = places[i].mention.end
+        i += 1
+        for p in projects.starting_in(end, end + _AT_PLACE_GAP):
+            if _CLAUSE_END.search(text, end, p.mention.start) is None:
+                for pl in chain:
+                    relate(p.id, "locatedIn", pl.id, s - 1, p.mention.end, "locatedIn.at_place", 0.7)
+                break
 
 
 def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]

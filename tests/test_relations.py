@@ -226,3 +226,20 @@ def test_level_words_need_a_clear_home():
                        date="2021-06-01")
     agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
     assert "武汉市水务局" in agencies and not any(a.endswith("区人民政府") for a in agencies)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Wuhan districts: 在/于 + places + a short verb phrase + the project
+    ("市水务局将在东西湖区实施府河综合整治工程，总投资8亿元。", {("府河综合整治工程", "东西湖区")}),
+    ("市农业农村局将在黄陂区、新洲区推广高标准农田建设项目。",
+     {("高标准农田建设项目", "黄陂区"), ("高标准农田建设项目", "新洲区")}),
+    ("于汉阳区启动“美丽乡村”建设行动。", {("“美丽乡村”建设行动", "汉阳区")}),
+    # not where: another clause, a place that describes (的), an agency's name
+    ("在江夏区召开现场会，部署高标准农田建设项目。", set()),
+    ("在武汉市委领导下推进高标准农田建设项目。", set()),
+])
+def test_project_at_places(text, expected):
+    g = kg.build_texts({"t": text}, date="2021-05-21")
+    got = {(g.nx.nodes[u]["label"], g.nx.nodes[v]["label"]) for u, v, k, d in g.nx.edges(keys=True, data=True)
+           if k == "locatedIn" and any(p["rule"] == "locatedIn.at_place" for p in d["provenance"])}
+    assert got == expected
