@@ -669,3 +669,11 @@ def test_review_still_found(text, entity):
 ])
 def test_review_building_parts(text, expected):
     assert addresses(text) == expected
+
+
+@pytest.mark.parametrize("text,org", [
+    ("中建三局承建的火神山医院10天建成。", "中建三局"),   # a numbered engineering bureau of the group
+    ("中建八局中标该项目。", "中建八局"),
+])
+def test_numbered_bureau_of_a_company(text, org):
+    assert org in {m.text for m in kg.extract(text) if m.label == "Organization"}
