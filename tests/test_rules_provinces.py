@@ -301,3 +301,17 @@ def test_village_committees(text, agency, not_place):
 def test_lake_not_also_its_district(text, lake, district):
     places = {m.name for m in kg.extract(text) if m.label == "Place"}
     assert lake in places and district not in places
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("湖北省农业农村厅印发通知。", "农业农村"),      # (review: 农村 is a word, not a village's tail)
+    ("孝感市农业农村局召开会议。", "农业农村"),
+    ("宜昌市美丽乡村建设成效明显。", "美丽乡村"),
+])
+def test_no_village_from_common_words(text, not_place):
+    assert not_place not in found(text, "Place")
+
+
+def test_province_short_form_before_water_words_stays():
+    places = {m.text: m.subtype for m in kg.extract("今年以来，浙江水质持续改善。") if m.label == "Place"}
+    assert places.get("浙江") == "District"

@@ -545,7 +545,8 @@ class RuleSet:
             attrs = (("keys", keys), ("full", full), ("zone", h.cat == "zone"))
             if any(d.level == "country" and not d.key.startswith("w/") for d in divs):
                 attrs += (("national", True),)  # 中国 itself
-            if not full and h.text[-1] in "江河湖" and text.startswith(self.t.water_context, h.end):
+            if not full and h.text[-1] in "江河湖" and text.startswith(self.t.water_context, h.end) \
+                    and levels <= {"county", "town"}:  # (浙江|水质, 九江|水域: a province's or city's short form stays)
                 # 锦江|流域: the river, not 锦江区 (kg/data/water_context_after.txt)
                 # (still a short form: a longer bounded name holding it wins, 安宁河|沿岸)
                 out.append(Mention(label, h.text, h.start, h.end, RULE_WATER_SUFFIX, h.text, "WaterBody", 0.7,
@@ -708,6 +709,9 @@ class RuleSet:
                 lead = self._bounded_start(text, i, 4, ends)
                 anchored = lead if lead is not None and lead in ends and i - lead >= 2 \
                     and self._is_word(text, lead, None) else None  # (not 大新|型农村: 新型 is one word)
+                if anchored is not None and (_word_tags().get(text[i - 1:i + 1], ("", 0))[1] >= self.t.org_cut_count
+                                             or rjieba.has_word(text[anchored:end])):
+                    anchored = None  # 湖北省|农业农村厅, 宜昌市|美丽乡村: 农村, 乡村 are words, not a village's tail
                 for k in range(6, 1, -1):
                     s = end - k
                     if s < 0 or any(j in covered for j in range(s, end)):
