@@ -188,12 +188,14 @@ def extract_document(document: Document) -> Extraction:
         add_entity(r)
 
     relations: dict[tuple[str, str, str], list[Provenance]] = defaultdict(list)
+    recorded: set[tuple] = set()  # (s, p, o, record) already in relations
 
     def relate(s: str, p: str, o: str, start: int, end: int, rule: str, conf: float) -> None:
         if s != o:
-            records, record = relations[(s, p, o)], _prov(document, sents, start, end, rule, conf)
-            if record not in records:  # two mentions of one place at one span (南湖: a short form and a lake)
-                records.append(record)
+            record = _prov(document, sents, start, end, rule, conf)
+            if (s, p, o, record) not in recorded:  # two mentions of one place at one span (南湖: a short form and a lake)
+                recorded.add((s, p, o, record))
+                relations[(s, p, o)].append(record)
 
     _place_relations(resolved, gaz, relate)
     for r in resolved:

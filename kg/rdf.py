@@ -251,11 +251,6 @@ _OX_PRED = {k: getattr(_GK, str(v)[len(NS):]) for k, v in PREDICATE_PROP.items()
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _zh_cached(text: str):
-    return ox.Literal(clean_text(text), language=LANG)
-
-
-@functools.lru_cache(maxsize=1 << 16)
 def _str_cached(text: str):
     return ox.Literal(clean_text(text))
 
@@ -268,6 +263,9 @@ def _zh_once(text: str):
     """A sentence's or a target's literal: made once per node, not cached (a cache keyed by
     sentence text would be hit only by text repeated across articles)."""
     return ox.Literal(clean_text(text), language=LANG)
+
+
+_zh_cached = functools.lru_cache(maxsize=1 << 16)(_zh_once)  # labels and quotes: a few thousand, repeated
 
 
 def _str(text: Any):
