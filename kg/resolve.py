@@ -113,8 +113,21 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     if top_county and (city is None or gaz.is_within(top_county, city.key)):
         county = gaz.get(top_county)
     return Context(city, province, county, frozenset(mentioned),
-                   city_clear=city is not None and _dominant(cities) == city.key,
-                   province_clear=province is not None and _dominant(provinces) == province.key)
+                   city_clear=city is not None and _clear(cities, city.key),
+                   province_clear=province is not None and _clear(provinces, province.key))
+
+
+def _clear(counts: Counter, key: str) -> bool:
+    """Whether a level word (市发改委, 省财政厅) stands for ``key``, the most named city or
+    province: it is :func:`_dominant`, or one of only two, named first and more often than the
+    other (a Wuhan story that mentions 襄阳 once). Two named as often, or three and more with no
+    clear lead (a national story on 上海, 深圳 and 杭州), leave the level word unresolved."""
+    if _dominant(counts) == key:
+        return True
+    if len(counts) != 2:
+        return False
+    (top, n), (_, other) = counts.most_common(2)
+    return top == key and n > other and next(iter(counts)) == key
 
 
 def _dominant(counts: Counter) -> str | None:

@@ -178,6 +178,8 @@ def _month_end(y: int, m: int) -> _dt.date:
 def _compiled_time() -> list[tuple[str, re.Pattern]]:
     plans = "|".join(sorted(map(re.escape, _plans()), key=len, reverse=True))
     rel = "|".join(sorted(map(re.escape, _relative_years()), key=len, reverse=True))
+    # the relative years that can stand before a month (明年, 今年, 去年; not 年内, 年底)
+    relyear = "|".join(re.escape(w) for w in _relative_years() if len(w) == 2 and w[1] == "年" and w[0] != "年")
     q = r"[“”\"'‘’]?"
     pats = [
         # 今年1-5月, 2019年1至5月, 1—5月份 : a reporting period
@@ -192,6 +194,8 @@ def _compiled_time() -> list[tuple[str, re.Pattern]]:
         ("span", r"(?P<lead>今后|未来|近|用)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?年(?P<post>以内|之内|内|时间|左右时间)?"),
         # 明年, 今年上半年, 年底前, 今年内, 去年
         ("rel", rf"(?P<pre>到|至|截至|截止到|截止|在)?(?P<rel>{rel}){_PART}(?P<post>以前|之前|前|以内|之内|内|以来)?"),
+        # 明年6月底前, 今年3月: a month of a relative year
+        ("relmon", rf"{_PRE}(?P<rel>{relyear})(?P<m>{_MON})\s*月(?:份)?(?:(?P<d>{_DAY})\s*[日号])?{_XUN}{_POST}"),
         # 7月底前, 6月中旬, 12月, 6月27日, 5月份
         ("month", rf"{_PRE}(?P<m>{_MON})\s*月(?:份)?(?:(?P<d>{_DAY})\s*[日号])?{_XUN}{_POST}"),
     ]
@@ -205,7 +209,7 @@ def _time_kinds() -> list[tuple[str, re.Pattern, str | None, re.Pattern | None]]
     :func:`find_time_phrases` skips a pattern whose character or words the text lacks (it could
     not match there anyway).
     """
-    char = {"mrange": "月", "month": "月", "yrange": "年", "abs": "年", "span": "年"}
+    char = {"mrange": "月", "month": "月", "relmon": "月", "yrange": "年", "abs": "年", "span": "年"}
     words = {"plan": list(_plans()), "rel": list(_relative_years())}
     out = []
     for kind, rx in _compiled_time():
@@ -244,10 +248,18 @@ def _direction(kind: str, g: dict, deadline: _dt.date | None, base: _dt.date | N
         return "past"
     if kind == "mrange":
         return "past"
-    if kind in ("abs", "month") and g.get("d") and not g.get("xun") and not post and not pre.startswith("截"):
+    if kind in ("abs", "month", "relmon") and g.get("d") and not g.get("xun") and not post and not pre.startswith("截"):
         return "neutral"  # 6月27日: the date of an event
     if pre.startswith("截"):
         return "forward" if (deadline and base and deadline > base) else "past"
+    if kind == "relmon":
+        if _relative_years()[g["rel"]][1] == "past" or (deadline and base and deadline < base):
+            return "past"
+        if deadline is None:  # no article date: as a month alone
+            return "forward" if (pre in ("到", "至") or post) else "neutral"
+        if pre in ("到", "至") or post or g.get("xun") in ("底", "末") or (deadline and base and deadline.year > base.year):
+            return "forward"
+        return "current"
     if kind == "rel":
         _, d = _relative_years()[g["rel"]]
         if d == "past":
@@ -314,9 +326,11 @@ def _resolve_match(kind: str, g: dict, base: _dt.date | None) -> _dt.date | None
             if g["rel"] in ("年底", "年末", "年底前"):
                 return _dt.date(yr, 12, 31)
             return _year_part(yr, g)
-        if kind == "month":
+        if kind in ("month", "relmon"):
             if by is None:
                 return None
+            if kind == "relmon":
+                by += _relative_years()[g["rel"]][0]
             m = _to_int(g["m"])
             if not m or not 1 <= m <= 12:
                 return None

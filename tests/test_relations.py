@@ -243,3 +243,26 @@ def test_project_at_places(text, expected):
     got = {(g.nx.nodes[u]["label"], g.nx.nodes[v]["label"]) for u, v, k, d in g.nx.edges(keys=True, data=True)
            if k == "locatedIn" and any(p["rule"] == "locatedIn.at_place" for p in d["provenance"])}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, agency", [
+    # a Wuhan story that names 襄阳 once: 市发展改革委 is still Wuhan's
+    ("武汉市召开优化营商环境推进会。会议指出，武汉要对标一流。市发展改革委负责人发言。会上，襄阳市介绍了经验。",
+     "武汉市发展和改革委员会"),
+    # and the other way round, the city named first and most
+    ("襄阳市召开项目建设推进会。武汉市代表介绍经验。市发展改革委负责人表示，襄阳将加快推进项目。",
+     "襄阳市发展和改革委员会"),
+    # a Shandong story naming 江苏 once: 省财政厅 is Shandong's
+    ("山东省召开全省财政工作会议。山东将加大民生投入。省财政厅负责人介绍了江苏省的做法。", "山东省财政厅"),
+])
+def test_level_words_of_the_first_and_most_named_of_two(text, agency):
+    g = kg.build_texts({"t": text}, date="2021-06-01")
+    agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+    assert agency in agencies, agencies
+
+
+def test_level_words_of_two_places_named_as_often_stay_unresolved():
+    text = "武汉市和襄阳市签署合作协议。市发展改革委负责人出席。"
+    g = kg.build_texts({"t": text}, date="2021-06-01")
+    agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+    assert not any(a.startswith(("武汉市", "襄阳市")) for a in agencies), agencies

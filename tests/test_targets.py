@@ -62,6 +62,10 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("2021—2023年", None, dt.date(2023, 12, 31)),
         ("二〇二五年", None, dt.date(2025, 12, 31)),
         ("十二月底前", BT22, dt.date(2022, 12, 31)),
+        # a month of a relative year is that year's month, not the article year's
+        ("明年6月底前", D19, dt.date(2020, 6, 30)),
+        ("去年12月", D19, dt.date(2018, 12, 31)),
+        ("今年10月中旬", D19, dt.date(2019, 10, 20)),
         # jionlp reads 今年1-5月 as January 5th: this module reads the end of the period
         ("今年1-5月", D19, dt.date(2019, 5, 31)),
         ("2019年1至5月", None, dt.date(2019, 5, 31)),
@@ -90,6 +94,9 @@ def test_resolve_deadline(phrase, base, expected):
         ("6月27日,武汉市委召开", [("6月27日", "neutral")]),
         ("到2021年,要力争", [("到2021年", "forward")]),
         ("截至2018年底,我市全面实现", [("截至2018年底", "past")]),
+        ("力争明年6月底前,完成改造", [("明年6月底前", "forward")]),
+        ("去年12月,该区启动", [("去年12月", "past")]),
+        ("截至今年5月底,已完成", [("截至今年5月底", "past")]),
     ],
 )
 def test_time_phrase_direction(text, expected):
@@ -365,6 +372,8 @@ def test_a_clause_after_a_mid_sentence_deadline_needs_its_own_result():
     ("争取用3年时间，打造10个省级示范园区。", dt.date(2021, 3, 15), [("打造10个省级示范园区", "2024-12-31", 10.0)]),
     ("力争今年，实现全市污水处理率达到95%。", dt.date(2019, 3, 15), [("实现全市污水处理率达到95%", "2019-12-31", 95.0)]),
     ("要在今年，完成全部老旧小区改造任务。", dt.date(2020, 5, 1), [("完成全部老旧小区改造任务", "2020-12-31", None)]),
+    # 明年6月底前 is one phrase: next year's June, not this year's
+    ("力争明年6月底前，完成全部改造任务。", dt.date(2023, 3, 1), [("完成全部改造任务", "2024-06-30", None)]),
     ("力争到2025年，全市规上工业增加值年均增长8%，数字经济占比达到50%。", dt.date(2021, 3, 15),
      [("全市规上工业增加值年均增长8%", "2025-12-31", 8.0), ("数字经济占比达到50%", "2025-12-31", 50.0)]),
     # a date before the article stays past: nothing to commit to
