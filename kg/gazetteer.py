@@ -48,6 +48,8 @@ class Division:
     parent: str | None  # key of the parent division
     short: tuple[str, ...] = ()  # short forms: 黄陂
     code: str | None = None  # 6-digit division code where the table gives one
+    # other full names, written with the level word (三江县 of 三江侗族自治县): matched as full names
+    variants: tuple[str, ...] = ()
 
     @property
     def subtype(self) -> str:
@@ -103,7 +105,7 @@ class Gazetteer:
     def add(self, d: Division) -> None:
         self._up.clear()
         self.by_key[d.key] = d
-        for n in (d.name, *d.short):
+        for n in (d.name, *d.variants, *d.short):
             keys = self.by_name.setdefault(n, [])
             if d.key not in keys:
                 keys.append(d.key)
@@ -156,7 +158,7 @@ class Gazetteer:
         for name, keys in self.by_name.items():
             if name in self.ambiguous_short:
                 continue
-            full = any(self.by_key[k].name == name for k in keys)
+            full = any(self.by_key[k].name == name or name in self.by_key[k].variants for k in keys)
             if full:
                 yield name, True
             elif include_short:
@@ -222,7 +224,7 @@ def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]
                 else:
                     xkey = xcode if xcode and xcode != ckey else f"{ckey}/{xname}"
                     short = _short(xname, xv.get("_alias")) + _zone_short(xname, cname, _short(cname, cv.get("_alias")))
-                    yield Division(xkey, xname, "county", ckey, short, xcode)
+                    yield Division(xkey, xname, "county", ckey, short, xcode, _autonomous_variants(xname, short))
                 for tname, villages in xv.items():
                     if tname.startswith("_"):
                         continue
@@ -230,6 +232,18 @@ def _jionlp_divisions(village_index: dict[str, list[str]]) -> Iterator[Division]
                     yield Division(tkey, tname, "town", xkey, _town_short(tname))
                     for vname in villages or ():
                         village_index.setdefault(vname, []).append(tkey)
+
+
+_AUTONOMOUS = (("自治县", "县"), ("自治旗", "旗"))
+
+
+def _autonomous_variants(name: str, short: tuple[str, ...]) -> tuple[str, ...]:
+    """An autonomous county by its short form and level word: 三江侗族自治县 -> 三江县, as local
+    news and its bodies write it (三江县财政局); 鄂伦春自治旗 -> 鄂伦春旗."""
+    for suffix, level in _AUTONOMOUS:
+        if name.endswith(suffix):
+            return tuple(dict.fromkeys(a + level for a in short if len(a) >= 2 and not a.endswith(level)))
+    return ()
 
 
 _ZONE_SHORT = (

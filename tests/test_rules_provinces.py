@@ -315,3 +315,29 @@ def test_no_village_from_common_words(text, not_place):
 def test_province_short_form_before_water_words_stays():
     places = {m.text: m.subtype for m in kg.extract("今年以来，浙江水质持续改善。") if m.label == "Place"}
     assert places.get("浙江") == "District"
+
+
+# ------------------------------------------------------------------ autonomous counties by X县 / X旗
+@pytest.mark.parametrize("text,place,agency", [
+    # Guangxi, Hunan, Hubei: local news writes an autonomous county as its short form + 县
+    ("广西三江县召开脱贫攻坚推进会，三江县财政局、三江县教育局负责人参加。", {"三江县": "三江侗族自治县"},
+     {"三江县财政局": "三江侗族自治县财政局", "三江县教育局": "三江侗族自治县教育局"}),
+    ("城步县人民政府召开常务会议，研究部署森林防火工作。", {"城步县": "城步苗族自治县"},
+     {"城步县人民政府": "城步苗族自治县人民政府"}),
+    ("融水县住建局启动老旧小区改造。", {"融水县": "融水苗族自治县"}, {"融水县住建局": "融水苗族自治县住房和城乡建设局"}),
+    # Inner Mongolia: 自治旗 -> 旗
+    ("鄂伦春旗召开生态保护工作会议。", {"鄂伦春旗": "鄂伦春自治旗"}, {}),
+])
+def test_autonomous_county_by_short_form_and_level(text, place, agency):
+    assert place.items() <= found(text, "Place").items()
+    assert agency.items() <= found(text, "Agency").items()
+
+
+def test_autonomous_variants_name_no_other_division():
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    variants = [(v, d) for d in gaz.by_key.values() for v in d.variants]
+    assert len(variants) > 100  # every autonomous county of the table with a short form
+    for v, d in variants:
+        assert [c.key for c in gaz.candidates(v)] == [d.key], v
