@@ -307,7 +307,17 @@ def _extra_divisions(gaz: Gazetteer) -> Iterator[Division]:
                 cands = [c for c in cands if (p := gaz.province_of(c.key)) and p.name == row["province"]] or cands
             parent = cands[0].key if cands else None
         key = f"{parent}/{row['name']}" if parent else f"x/{row['name']}"
-        yield Division(key, row["name"], row["level"], parent, _split(row["aliases"]))
+        aliases = _split(row["aliases"])
+        if row["level"] == "zone" and parent:
+            # a zone named with its city is also named without it (深圳前海深港现代服务业合作区,
+            # 前海深港现代服务业合作区), as local news writes it
+            city = gaz.get(parent)
+            for prefix in sorted((city.name, *city.short), key=len, reverse=True) if city else ():
+                rest = row["name"][len(prefix):]
+                if row["name"].startswith(prefix) and len(rest) >= 4:
+                    aliases += (rest,)
+                    break
+        yield Division(key, row["name"], row["level"], parent, tuple(dict.fromkeys(aliases)))
 
 
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")

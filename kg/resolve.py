@@ -138,6 +138,13 @@ def _dominant(counts: Counter) -> str | None:
     return top if not rest or (n >= 2 and n > 2 * rest[0][1]) else None
 
 
+def _named_zone(name: str) -> bool:
+    """A development zone's own name: a zone suffix after two characters or more (枣阳经济开发区,
+    not the bare kind 综合保税区)."""
+    suffix = max((suf for suf in R.ZONE_SUFFIXES if name.endswith(suf)), key=len, default=None)
+    return suffix is not None and len(name) - len(suffix) >= 2
+
+
 def _in_context(gaz: Gazetteer, key: str, ctx: Context, extra: set[str]) -> int:
     """3 when the division lies in a county or town the article names, 2 in its city, 1 in its
     province, else 0."""
@@ -204,7 +211,9 @@ class _Resolver:
                 if m.text[-1] in "湖河江":
                     return Resolved(m, f"place/{m.text}", "Place", m.text, set(), "WaterBody")
                 return None
-            elif best.level == "town" and not (len(divs) == 1 and best.name.endswith(TOWN_SUFFIXES)):
+            elif best.level == "town" and not (len(divs) == 1 and (best.name.endswith(TOWN_SUFFIXES)
+                                                                     or _named_zone(best.name))):
+                # (a town-level development zone of the table, 枣阳经济开发区, is named in full: kept)
                 return None
             elif len(divs) > 1 and not full:
                 return None

@@ -341,3 +341,26 @@ def test_autonomous_variants_name_no_other_division():
     assert len(variants) > 100  # every autonomous county of the table with a short form
     for v, d in variants:
         assert [c.key for c in gaz.candidates(v)] == [d.key], v
+
+
+# ------------------------------------------------------------------ development zones and new areas
+@pytest.mark.parametrize("text,expected", [
+    # a town-level zone of the division table, named in full (Hubei)
+    ("枣阳经济开发区推进重点项目建设。", {"枣阳经济开发区": "枣阳经济开发区"}),
+    # a zone of places_extra.tsv without its city's name (Guangdong), and new areas (Henan, Hubei)
+    ("前海深港现代服务业合作区推进规则衔接。", {"前海深港现代服务业合作区": "深圳前海深港现代服务业合作区"}),
+    ("郑东新区加快建设中央商务区。", {"郑东新区": "郑东新区"}),
+    ("武汉长江新区建设提速。", {"武汉长江新区": "长江新区"}),
+])
+def test_zones_named_in_full(text, expected):
+    assert expected.items() <= found(text, "Place").items()
+
+
+def test_a_bare_zone_kind_is_no_place():
+    # 综合保税区 is a town of one district in the table, and the kind of every bonded zone
+    assert "综合保税区" not in found("推动综合保税区高质量发展，扩大进口贸易。", "Place")
+
+
+def test_a_verb_of_going_is_not_part_of_a_lake_or_river():
+    assert "北戴河" in found("到北戴河休假的游客明显增多。", "Place")
+    assert not any(t.startswith("到") for t in found("到北戴河休假的游客明显增多。", "Place"))

@@ -127,6 +127,7 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
     r"[（(][^（）()]{1,16}[）)]$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
+_WATER_LEAD_VERB = set("到赴去往")  # a verb of going before a lake or river's name (到北戴河): not part of it
 _BAN_AFTER_BAN = set("公理事法学结好件成")
 # bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
 _TASK_BODIES = {"专班", "工作专班", "领导小组", "领导小组办公室", "工作组", "工作队", "指挥部", "督察组", "巡视组"}
@@ -753,6 +754,8 @@ class RuleSet:
             elif ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长流域网") \
                     and not text.startswith(self.t.water_not_before, i + 1):
                 s = self._bounded_start(text, i, 3, ends)
+                if s is not None and i - s >= 2 and text[s] in _WATER_LEAD_VERB:
+                    s += 1
                 if s is not None and i - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖":
