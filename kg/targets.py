@@ -894,7 +894,10 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     goal_ctx = False
     mid_gov: TimePhrase | None = None  # a deadline heading a later clause (governs what follows)
     results: list[tuple[int, int, TargetFields]] = []
+    intent_before = False  # the clause before this one holds a word of intent (将, 力争) and no past mark
     for idx, c in enumerate(merged):
+        strong = _strong_forward(c.text)
+        carried, intent_before = intent_before, strong and not cues["past"].search(c.text)
         if _is_time_only(c):
             gov = c.times[-1]
             continue
@@ -904,7 +907,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             t = c.times[-1]
             gov = replace(t, direction="forward") if t.direction in ("neutral", "current") else t
             continue
-        if cues["goal_header"].search(c.text):
+        if cues["goal_header"].search(c.text) or (sentence[c.end:c.end + 1] in "：:" and cues["goal_colon"].search(c.text)):
             goal_ctx = True
             if c.times:
                 gov = c.times[-1]
@@ -937,10 +940,13 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             continue
         if tp is not None and not qs_any(c) and not _has_content(c, tp):
             continue  # （6月底完成 : a bare deadline note
-        if not _strong_forward(c.text) and cues["adverbial"].search(_ITEM_NUMBER.sub("", c.text.lstrip(_FILLER))):
+        if not strong and cues["adverbial"].search(_ITEM_NUMBER.sub("", c.text.lstrip(_FILLER))):
             continue
         outcome = bool(cues["outcome"].search(c.text))
-        forward = bool((eff is not None and eff.direction == "forward") or _strong_forward(c.text) or goal_ctx)
+        # a word of intent carries to a result with its value in a later clause of the sentence
+        # (市生态环境局将持续推进…，PM2.5平均浓度下降到35微克/立方米)
+        forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx
+                       or (carried and outcome and _value_after_result(c, qs, cues["outcome"])))
         if not forward:
             continue
         own_deadline = tp is not None and tp.direction == "forward" and _has_content(c, tp)
@@ -949,7 +955,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
                      or bool(_RANGE_QTY.search(c.text)))
         if not checkable:
             continue
-        if eff is not None and eff.direction == "current" and not (_strong_forward(c.text) or goal_ctx or gov):
+        if eff is not None and eff.direction == "current" and not (strong or goal_ctx or gov):
             continue
         deadline = eff.deadline if eff is not None else None
         phrase = eff.text if eff is not None else None
@@ -972,6 +978,13 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             )
             results.append((c.start, end, fields))
     return results
+
+
+def _value_after_result(c: _Clause, qs: list[_Qty], outcome: re.Pattern) -> bool:
+    """A result predicate followed by the clause's value (PM2.5平均浓度下降到|35微克/立方米), not
+    a count before it (五项原则…建立)."""
+    m = outcome.search(c.text)
+    return m is not None and any(q.num_start >= c.start + m.end() for q in qs)
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

@@ -404,3 +404,30 @@ def test_environmental_units(sentence, value, unit):
 ])
 def test_a_duration_naming_a_thing_is_not_the_value(sentence, values):
     assert [(t.value, t.unit) for _, _, t in find_targets(sentence, dt.date(2021, 3, 15))] == values
+
+
+# a word of intent in one clause carries to a result with its value in the next one
+@pytest.mark.parametrize("sentence, expected", [
+    ("市生态环境局将持续推进大气污染防治，PM2.5平均浓度下降到35微克/立方米。", [("PM2.5平均浓度下降到35微克/立方米", 35.0)]),
+    ("县水利局将加快灌区改造，农田有效灌溉面积达到12万亩。", [("农田有效灌溉面积达到12万亩", 120000.0)]),
+    # not a count before the result verb, nor after a past clause
+    ("中国将始终奉行和平外交政策，继续同所有国家在和平共处五项原则的基础上建立友好关系。", []),
+    ("迄今已举办过8届龙舟节，政府要员、客商参加了活动，国内外观众达800多万人次。", []),
+])
+def test_intent_carries_to_the_next_clause_result(sentence, expected):
+    got = [(sentence[s:e], t.value) for s, e, t in find_targets(sentence, dt.date(2023, 3, 1))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 计划 after its subject (全市计划改造) is the verb "plan to"
+    ("今年，全市计划改造老旧小区120个，惠及居民3.5万户。", [("全市计划改造老旧小区120个", 120.0)]),
+    # a goal list after 目标任务： / 工作目标：
+    ("我市确定了今年的目标任务：新开工项目300个，完成投资1000亿元。",
+     [("新开工项目300个", 300.0), ("完成投资1000亿元", 1e11)]),
+    # 完成规划目标任务 ends no header: nothing after it is a goal
+    ("高质量完成“十四五”规划目标任务，为实现“十五五”良好开局打牢基础。", []),
+])
+def test_plan_verb_and_goal_lists_after_a_colon(sentence, expected):
+    got = [(sentence[s:e], t.value) for s, e, t in find_targets(sentence, dt.date(2023, 3, 1))]
+    assert got == expected
