@@ -781,7 +781,13 @@ def _is_time_lead(c: _Clause) -> bool:
     """计划到2023年, 争取用3年时间: a time phrase with only a word of intent (cues.tsv ``lead``); the
     clause is no target of its own, and the commitment and its deadline are the next clauses'."""
     rest = _time_rest(c)
-    return bool(rest) and _cues()["lead"].fullmatch(rest) is not None
+    if not rest:
+        return False
+    cues = _cues()
+    if cues["lead"].fullmatch(rest) is not None:
+        return True
+    # 镇政府提出到2024年, 方案明确到2025年: who says it, then the deadline ending the clause
+    return c.times[-1].end == c.end and cues["intro"].search(rest) is not None
 
 
 @lru_cache(maxsize=None)
@@ -812,6 +818,8 @@ def _strong_forward(text: str) -> bool:
     return bool(cues["forward"].search(text) or cues["weak_forward_req"].search(text))
 
 
+_BASE_BEFORE = "较比"  # 较2023年, 比上年
+_BASE_AFTER = ("相比", "相较", "对比")  # 与2020年相比
 _LEAD_MODAL = re.compile(r"^(?:将|要|可|均|都|全部|基本)")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*")
 
@@ -856,9 +864,12 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         return []  # no time phrase, quantity or goal header: nothing can be forward and checkable
     cues = _cues()
     # a time phrase in brackets after a name (行动计划（2021-2023年）) is the name's period, not a deadline
+    # so is a base year (较2023年增长45%, 比2020年翻一番, 与2020年相比): the comparison's, not a deadline
     all_times = [t for t in find_time_phrases(sentence, article_date)
                  if not (sentence[t.start - 1:t.start] in "（(" and sentence[t.end:t.end + 1] in "）)"
-                         and t.start > 0 and t.end < len(sentence))]
+                         and t.start > 0 and t.end < len(sentence))
+                 and not (t.start > 0 and sentence[t.start - 1] in _BASE_BEFORE)
+                 and not sentence.startswith(_BASE_AFTER, t.end)]
     # The quantities of the whole sentence, found once. A clause's own are those whose number
     # starts inside it: no number, unit or marker spans a clause separator, so a quantity found
     # in the clause's text alone, or in the sentence up to the clause's end, is the same one.
@@ -895,9 +906,13 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     mid_gov: TimePhrase | None = None  # a deadline heading a later clause (governs what follows)
     results: list[tuple[int, int, TargetFields]] = []
     intent_before = False  # the clause before this one holds a word of intent (将, 力争) and no past mark
+    seen_any = False  # a clause before this one held a time phrase or a quantity (按照方案，2024年…: none)
     for idx, c in enumerate(merged):
         strong = _strong_forward(c.text)
         carried, intent_before = intent_before, strong and not cues["past"].search(c.text)
+        if idx:
+            p = merged[idx - 1]
+            seen_any = seen_any or bool(p.times) or qs_any(p)
         if _is_time_only(c):
             gov = c.times[-1]
             continue
@@ -915,7 +930,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         own = [t for t in c.times if t.direction != "neutral"]
         # a time phrase at the very head of the sentence governs the clauses after it; so does a
         # forward one heading a later clause (…发展，到2025年A达到…，B达到82%: B is due in 2025 too)
-        if own and own[0].start == c.start and (idx == 0 or own[0].direction == "forward"):
+        if own and own[0].start == c.start and (idx == 0 or own[0].direction == "forward" or not seen_any):
             head_gov = own[0]
         else:
             head_gov = None
@@ -945,17 +960,23 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         outcome = bool(cues["outcome"].search(c.text))
         # a word of intent carries to a result with its value in a later clause of the sentence
         # (市生态环境局将持续推进…，PM2.5平均浓度下降到35微克/立方米)
-        forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx
-                       or (carried and outcome and _value_after_result(c, qs, cues["outcome"])))
+        # this year's (今年, 全年, 2024年 in a 2024 article) plan with its value after a verb of
+        # doing (今年完成岸线整治40公里, 新增高新技术企业500家)
+        planned = (eff is not None and eff.direction == "current" and not cues["past"].search(c.text)
+                   and _value_after_result(c, qs, cues["plan_verb"]))
+        carries = carried and (outcome or planned) and _value_after_result(c, qs, cues["outcome"], cues["plan_verb"])
+        forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx or carries or planned)
         if not forward:
             continue
+        if carries:
+            intent_before = True  # 力争A增长7%，B新增500家，C突破7000家: the intent governs the list
         own_deadline = tp is not None and tp.direction == "forward" and _has_content(c, tp)
         # checkable: a value; or a deadline of its own; or a result predicate within a period
         checkable = (bool(qs) or own_deadline or (outcome and (has_deadline or goal_ctx))
                      or bool(_RANGE_QTY.search(c.text)))
         if not checkable:
             continue
-        if eff is not None and eff.direction == "current" and not (strong or goal_ctx or gov):
+        if eff is not None and eff.direction == "current" and not (strong or goal_ctx or gov or planned):
             continue
         deadline = eff.deadline if eff is not None else None
         phrase = eff.text if eff is not None else None
@@ -980,11 +1001,14 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     return results
 
 
-def _value_after_result(c: _Clause, qs: list[_Qty], outcome: re.Pattern) -> bool:
-    """A result predicate followed by the clause's value (PM2.5平均浓度下降到|35微克/立方米), not
-    a count before it (五项原则…建立)."""
-    m = outcome.search(c.text)
-    return m is not None and any(q.num_start >= c.start + m.end() for q in qs)
+def _value_after_result(c: _Clause, qs: list[_Qty], *verbs: re.Pattern) -> bool:
+    """A result predicate (or another verb of ``verbs``) followed by the clause's value
+    (PM2.5平均浓度下降到|35微克/立方米), not a count before it (五项原则…建立)."""
+    for rx in verbs:
+        m = rx.search(c.text)
+        if m is not None and any(q.num_start >= c.start + m.end() for q in qs):
+            return True
+    return False
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -1082,6 +1106,7 @@ def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> lis
     out: list[tuple[int, int, TargetFields]] = []
     sents = _split(text, _TEXT_SEP)
     pending: list[tuple[int, int]] = []
+    past = _past_sections(text)
 
     def flush(gov: str | None) -> None:
         if not pending:
@@ -1124,7 +1149,37 @@ def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> lis
             continue
         pending.append((s, e))
     flush(None)
+    if past:
+        out = [t for t in out if not any(a <= t[0] < b for a, b in past)]
     return out
+
+
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十]{1,3}部分)")
+_HEADING_END = ("。", "！", "？", "；", ";", "!", "?")
+
+
+def _past_sections(text: str) -> list[tuple[int, int]]:
+    """Spans of a report's retrospective sections: from a top-level heading such as 一、2024年工作
+    回顾 (cues.tsv ``past_heading``) to the next top-level heading (二、2025年主要任务). Their
+    全年/今年 figures are last year's results, not commitments."""
+    if "\n" not in text:
+        return []
+    cue = _cues().get("past_heading")
+    if cue is None:
+        return []
+    spans, start, pos = [], None, 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body and len(body) <= 40 and not body.endswith(_HEADING_END) and _TOP_HEADING.match(body):
+            if start is not None:
+                spans.append((start, pos))
+                start = None
+            if cue.search(body):
+                start = pos
+        pos += len(line) + 1
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
 
 
 _TEXT_SEP = re.compile(r"[。！？!?\n]")

@@ -431,3 +431,50 @@ def test_intent_carries_to_the_next_clause_result(sentence, expected):
 def test_plan_verb_and_goal_lists_after_a_colon(sentence, expected):
     got = [(sentence[s:e], t.value) for s, e, t in find_targets(sentence, dt.date(2023, 3, 1))]
     assert got == expected
+
+
+D24 = dt.date(2024, 3, 1)
+
+
+# this year's plan: a current-year phrase and a verb of doing before the value (Sichuan, Guangxi,
+# Jiangsu); a past or reporting period stays no target
+@pytest.mark.parametrize("sentence, expected", [
+    ("今年全县新增油茶种植面积1万亩。", [("今年全县新增油茶种植面积1万亩", "2024-12-31", 10000.0)]),
+    ("今年完成岸线整治40公里。", [("今年完成岸线整治40公里", "2024-12-31", 40.0)]),
+    ("确保全年地区生产总值增长5.5%以上。", [("确保全年地区生产总值增长5.5%以上", "2024-12-31", 5.5)]),
+    ("今年以来，全县新增市场主体1200户。", []),
+    ("今年1-5月，全市新增就业3万人。", []),
+    ("去年全县新增油茶种植面积1万亩。", []),
+])
+def test_this_years_plan(sentence, expected):
+    got = [(sentence[s:e], t.deadline.isoformat() if t.deadline else None, t.value)
+           for s, e, t in find_targets(sentence, D24)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the intent of 力争 governs the list after it
+    ("2024年，力争地区生产总值增长7%以上，新增高新技术企业500家，科技型中小企业突破7000家。",
+     [("力争地区生产总值增长7%以上", 7.0), ("新增高新技术企业500家", 500.0), ("科技型中小企业突破7000家", 7000.0)]),
+    # a circumstance clause before the sentence's time phrase (按照方案，2024年…)
+    ("按照方案，2024年全市PM2.5平均浓度控制在45微克/立方米以内，优良天数比例力争达到65%。",
+     [("2024年全市PM2.5平均浓度控制在45微克/立方米以内", 45.0), ("优良天数比例力争达到65%", 65.0)]),
+    # who states the deadline (镇政府提出到2024年): the deadline governs the next clauses
+    ("镇政府提出到2024年，全镇人均可支配收入突破2.3万元，建成美丽村庄3个。",
+     [("全镇人均可支配收入突破2.3万元", 23000.0), ("建成美丽村庄3个", 3.0)]),
+    # a base year is the comparison's, not the deadline, and blocks nothing
+    ("到2027年，二手车交易量较2023年增长45%。", [("二手车交易量较2023年增长45%", 45.0)]),
+])
+def test_deadlines_across_clauses(sentence, expected):
+    got = [(sentence[s:e], t.value) for s, e, t in find_targets(sentence, D24)]
+    assert got == expected
+    assert all(t.deadline == dt.date(2024 if "2027" not in sentence else 2027, 12, 31)
+               for _, _, t in find_targets(sentence, D24))
+
+
+def test_a_reports_retrospective_section_holds_no_target():
+    text = ("2025年某市政府工作报告\n一、2024年工作回顾\n全年新增城镇就业12万人，完成投资2400亿元。\n"
+            "二、2025年主要任务\n全年新增城镇就业12万人，确保完成投资2500亿元。\n")
+    got = [text[s:e] for s, e, _ in find_targets_in_text(text, dt.date(2025, 1, 16))]
+    assert got and all(text.index("二、") < text.index(t, text.index("二、")) for t in got)
+    assert "完成投资2400亿元" not in got and "确保完成投资2500亿元" in got
