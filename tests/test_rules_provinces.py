@@ -364,3 +364,29 @@ def test_a_bare_zone_kind_is_no_place():
 def test_a_verb_of_going_is_not_part_of_a_lake_or_river():
     assert "北戴河" in found("到北戴河休假的游客明显增多。", "Place")
     assert not any(t.startswith("到") for t in found("到北戴河休假的游客明显增多。", "Place"))
+
+
+# ------------------------------------------------------------------ rivers, lakes, reservoirs
+@pytest.mark.parametrize("text,present,absent", [
+    # Jiangsu, Hebei: 河湖长制 is "the river-and-lake chief system", no river 深化河
+    ("今年我市将全面深化河湖长制，实现河湖长全覆盖，建成“幸福河湖”100条。", set(), {"深化河", "实现河", "幸福河"}),
+    # a river before 流域, in a list (Hebei)
+    ("加强滏阳河、漳河、卫河流域综合治理。", {"滏阳河", "漳河", "卫河"}, set()),
+    # reservoirs by name, not by kind
+    ("东武仕水库作为重要水源地，今年将建设小型水库3座，完成病险水库除险加固。", {"东武仕水库"}, {"小型水库", "病险水库"}),
+    ("全市主要河流水质达标率100%。", set(), {"主要河"}),
+])
+def test_water_bodies_bounded_by_the_text(text, present, absent):
+    places = found(text, "Place")
+    assert present <= places.keys()
+    assert not absent & places.keys()
+
+
+@pytest.mark.parametrize("text,present", [
+    ("要坚持“以茶兴县”不动摇，实施产业富县战略。", False),   # Guizhou: slogans, no county 兴县 / 富县
+    ("吕梁市兴县召开乡村振兴推进会。", True),                 # Shanxi: the county, after its city
+    ("兴县召开乡村振兴推进会。", True),
+])
+def test_slogans_ending_in_county(text, present):
+    places = found(text, "Place")
+    assert (("兴县" in places) or ("富县" in places)) == present

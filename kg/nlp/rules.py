@@ -181,6 +181,8 @@ class _Tables:
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     centre_kinds: frozenset[str] = frozenset()  # kg/data/centre_kinds.txt
     settlement_kinds: tuple[str, ...] = ()  # kg/data/settlement_kinds.txt (names end in none of them)
+    slogan_verbs: str = ""  # kg/data/county_slogan_verbs.txt (科技兴县: no county 兴县 there)
+    water_kinds: tuple[str, ...] = ()  # kg/data/water_kinds.txt (a lake, river or reservoir name starts with none)
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
     coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|乐成|中心)
     org_name_stop: tuple[str, ...] = ()
@@ -260,6 +262,8 @@ def _load_tables() -> _Tables:
     t.bare_bodies = frozenset(read_lines("agency_bare.txt"))
     t.centre_kinds = frozenset(read_lines("centre_kinds.txt"))
     t.settlement_kinds = tuple(read_lines("settlement_kinds.txt"))
+    t.water_kinds = tuple(read_lines("water_kinds.txt"))
+    t.slogan_verbs = "".join(read_lines("county_slogan_verbs.txt"))
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
@@ -494,6 +498,13 @@ class RuleSet:
 
     def _places(self, text: str, by_cat) -> list[Mention]:
         ok = [h for h in by_cat["place"] + by_cat["zone"] if self._place_hit_ok(text, h)]
+        if any(len(h.text) == 2 and h.text[0] in self.t.slogan_verbs for h in ok):
+            # 科技兴县, 以茶兴县, 产业富县: "make the county thrive", not 兴县 or 富县, unless a place
+            # stands right before it (吕梁市兴县)
+            ends = {h.end for h in ok}
+            ok = [h for h in ok if not (len(h.text) == 2 and h.payload and h.text[0] in self.t.slogan_verbs
+                                        and h.start > 0 and _CJK.match(text[h.start - 1])
+                                        and h.start not in ends)]
         # full names first; a short form only where no full name overlaps it (制定南湖: 南湖, not
         # 定南), or where it holds the full names it overlaps (内蒙古, not the country 蒙古)
         cand = self._longest([h for h in ok if h.payload])
@@ -615,7 +626,7 @@ class RuleSet:
     # a left-to-right scan meets the same positions as a loop over every character. 社 stands for
     # 社区, tested in the loop: the regex engine skips ahead fast only for a pattern that opens
     # with one character class, not for an alternation (twice as fast on this text)
-    _SUFFIX_CHARS = re.compile("[村湖河镇乡社]")
+    _SUFFIX_CHARS = re.compile("[村湖河镇乡社库]")
 
     def _coined(self, name: str) -> bool:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
@@ -751,14 +762,21 @@ class RuleSet:
                         out.append(Mention("Place", name, s, i + 1, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            _UNKEYED))
                         ends.add(i + 1)  # 须水镇|西岗村: a village after the town
-            elif ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长流域网") \
-                    and not text.startswith(self.t.water_not_before, i + 1):
-                s = self._bounded_start(text, i, 3, ends)
-                if s is not None and i - s >= 2 and text[s] in _WATER_LEAD_VERB:
+            elif (ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长域网")
+                  and not text.startswith("流", i + 1) or text.startswith("流域", i + 1)) \
+                    and not text.startswith(self.t.water_not_before, i + 1) \
+                    and text[i - 1:i + 1] != "河湖" and text[i:i + 2] != "河湖" \
+                    or (ch == "库" and text[i - 1:i + 1] == "水库" and i >= 3):
+                # (河流 is the common noun, 卫河|流域 a river's basin; 河湖长制, 幸福河湖: rivers and
+                # lakes; 东武仕水库: a reservoir)
+                head = i - 1 if ch == "库" else i  # where the suffix starts (水|库)
+                s = self._bounded_start(text, head, 3, ends)
+                if s is not None and head - s >= 2 and text[s] in _WATER_LEAD_VERB:
                     s += 1
-                if s is not None and i - s >= 1 and not any(j in covered for j in range(s, i)):
+                if s is not None and head - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
-                    if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖":
+                    if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖" \
+                            and not name.startswith(self.t.water_kinds):
                         out.append(Mention("Place", name, s, i + 1, RULE_WATER_SUFFIX, name, "WaterBody", 0.6,
                                            _UNKEYED))
         return out
