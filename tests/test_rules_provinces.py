@@ -390,3 +390,29 @@ def test_water_bodies_bounded_by_the_text(text, present, absent):
 def test_slogans_ending_in_county(text, present):
     places = found(text, "Place")
     assert (("兴县" in places) or ("富县" in places)) == present
+
+
+# ------------------------------------------------------------------ infrastructure by pattern, more heads
+@pytest.mark.parametrize("text,expected", [
+    # Chongqing, Hunan, Hubei: lines, expressways and intercity railways under construction
+    ("加快建设轨道交通4号线二期、5号线北延伸段、10号线二期。", {"轨道交通4号线二期", "5号线北延伸段", "10号线二期"}),
+    ("轨道交通15号线一期计划于2024年底前建成通车。", {"轨道交通15号线一期"}),
+    ("今年将开工建设地铁12号线、13号线。", {"地铁12号线", "13号线"}),
+    ("加快推进渝湘高速复线、渝武高速复线等项目建设。", {"渝湘高速复线", "渝武高速复线"}),
+    ("推进长株潭城际轨道西环线建设。", {"长株潭城际轨道西环线"}),
+    # bases, clusters, new towns, science parks (Shandong, Hunan, Anhui)
+    ("建设鲁北盐碱滩涂地风光储输一体化基地。", {"鲁北盐碱滩涂地风光储输一体化基地"}),
+    ("打造千亿陶瓷产业集群。", {"千亿陶瓷产业集群"}),
+    ("建设合肥综合性国家科学中心。", {"合肥综合性国家科学中心"}),
+])
+def test_infrastructure_and_more_heads(text, expected):
+    assert expected <= set(found(text, "Project"))
+
+
+@pytest.mark.parametrize("text", [
+    "蓝光云鼎紧邻地铁4号线公益西桥站。",   # an existing line, no construction
+    "城际铁路建设提速。",                   # the kind, no name
+    "这里是教育基地。",
+])
+def test_no_project_from_a_line_or_a_kind(text):
+    assert not found(text, "Project")

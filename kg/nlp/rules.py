@@ -55,6 +55,7 @@ RULE_PROJECT_HEAD = "project.head_word"
 RULE_PROJECT_BOOK = "project.book_title"
 RULE_PROJECT_CAMPAIGN = "project.campaign_table"
 RULE_PROJECT_LIST = "project.enumeration_before_head"
+RULE_PROJECT_PATTERN = "project.pattern"
 RULE_PROJECT_QUOTED = "project.quoted_name"
 RULE_AGENCY_NESTED = "agency.agency+department"
 RULE_PLACE_ABBR = "place.abbreviation"
@@ -101,6 +102,14 @@ def _clause_start(text: str, i: int) -> int:
     while i > 0 and not (text[i - 1].isspace() or text[i - 1] in _CLAUSE_ENDS):
         i -= 1
     return i
+
+
+def _clause_end(text: str, i: int) -> int:
+    """The end of the clause holding position ``i`` (before its separator, or the text's end)."""
+    j = i
+    while j < len(text) and text[j] not in _CLAUSE_ENDS:
+        j += 1
+    return j
 
 
 def _family_villages(text: str) -> list[tuple[int, int]]:
@@ -177,6 +186,11 @@ class _Tables:
     bare_bodies: frozenset[str] = frozenset()  # kg/data/agency_bare.txt
     centre_not_before: tuple[str, ...] = ()  # words after 中央 that make it another name
     road_patterns: re.Pattern | None = None  # kg/data/road_patterns.txt, one alternation
+    # kg/data/project_patterns.tsv: (whole, tail) as one alternation with named groups, and items
+    project_patterns: re.Pattern | None = None
+    project_items: re.Pattern | None = None
+    project_hint: re.Pattern | None = None  # what every project pattern holds (a quick pre-test)
+    project_context: re.Pattern | None = None  # a `built` pattern's clause holds one of these
     water_heads: set[str] = field(default_factory=set)  # heads of name_heads.tsv that name a water body (芬兰|湾)
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     centre_kinds: frozenset[str] = frozenset()  # kg/data/centre_kinds.txt
@@ -266,6 +280,15 @@ def _load_tables() -> _Tables:
     t.slogan_verbs = "".join(read_lines("county_slogan_verbs.txt"))
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for line in read_lines("project_patterns.tsv"):
+        kind, _, rx = line.partition("\t")
+        kinds[kind].append(rx)
+    t.project_patterns = re.compile("|".join(
+        f"(?P<{k}>{'|'.join(f'(?:{p})' for p in kinds[k])})" for k in ("whole", "built", "tail") if kinds[k]))
+    t.project_context = re.compile("|".join(kinds["context"]) or "(?!)")
+    t.project_items = re.compile("|".join(f"(?:{p})" for p in kinds["item"])) if kinds["item"] else None
+    t.project_hint = re.compile("|".join(kinds["hint"]) or ".")
     t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
     for row in read_table("org_units.tsv"):
         t.org_units.append((row["unit"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"]))
@@ -410,6 +433,7 @@ class RuleSet:
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
+        self._pattern_hint = self.t.project_hint
         self._verb_last = frozenset(v[-1] for v in self.t.verbs)  # _verb_ending's quick test
         self._boundary_cache: dict[str, bool] = {}  # character -> _is_boundary
         # numeral classifiers by their last character, longest first (as self.t.classifiers)
@@ -1570,6 +1594,28 @@ class RuleSet:
             title = TITLE_NOTE.sub("", mt.group(1))
             if title.endswith(self._head_words) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
                 emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
+        # 轨道交通15号线一期, 渝湘高速复线, 长株潭城际轨道西环线: kg/data/project_patterns.tsv
+        for mt in self.t.project_patterns.finditer(text) if self._pattern_hint.search(text) else ():
+            s, e = mt.span()
+            if mt.lastgroup == "tail":
+                s, _ = self._name_start(text, s, 6)
+                if s < 0 or s == mt.start():
+                    continue  # (城际铁路 alone is the kind)
+            elif s and _CJK.match(text[s - 1]) and text[s - 1] not in self.t.boundary_chars \
+                    and self._verb_ending(text, s) is None and text[s - 1] != "和":
+                continue  # a word runs into it from the left
+            if mt.lastgroup == "built" and not self.t.project_context.search(
+                    text, _clause_start(text, s), _clause_end(text, e)):
+                continue  # 紧邻地铁4号线: a line, not its construction
+            if any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in spans):
+                continue  # inside a longer project name (轨道交通5号线二期工程)
+            emit(s, e, RULE_PROJECT_PATTERN, None, 0.7)
+            while self.t.project_items is not None and text.startswith("、", e):
+                it = self.t.project_items.match(text, e + 1)
+                if it is None:
+                    break
+                e = it.end()
+                emit(it.start(), e, RULE_PROJECT_PATTERN, None, 0.6)
         # A、B等重点项目: each item of the list is a project (the pattern is slow, trying every
         # character; every match holds 等重, so texts without it are skipped, and the search
         # starts at the clause of the first 等重: no list crosses a clause's end)
