@@ -416,3 +416,22 @@ def test_infrastructure_and_more_heads(text, expected):
 ])
 def test_no_project_from_a_line_or_a_kind(text):
     assert not found(text, "Project")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Guangdong, Jiangsu: an introducing verb bounds a name that holds a verb or an idiom
+    ("（二）实施汽车以旧换新行动。", {"汽车以旧换新行动"}),
+    ("市水务局将会同市生态环境局实施阳澄湖生态优化行动。", {"阳澄湖生态优化行动"}),
+    ("实施农村人居环境整治提升五年行动。", {"农村人居环境整治提升五年行动"}),
+])
+def test_introduced_names_holding_a_verb(text, expected):
+    assert expected <= set(found(text, "Project"))
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("制定落实新一轮人民城市建设实施方案。", "落实新一轮人民城市建设实施方案"),   # two verbs, not a name
+    ("实施亿元以上项目1.6万个。", "亿元以上项目"),                                # a count, not a name
+    ("保障数字政府建设项目可持续建设、运营、升级。", "项目可持续建设"),            # 建设 ends a noun
+])
+def test_no_name_across_a_second_verb_a_numeral_or_a_noun(text, absent):
+    assert not any(absent in p for p in found(text, "Project"))

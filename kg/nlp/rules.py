@@ -434,6 +434,8 @@ class RuleSet:
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
         self._pattern_hint = self.t.project_hint
+        # a head word and a conjunction: where two names of a list meet (战略和, 工程及)
+        self._conj_after_head = tuple(h + c for h in self.t.heads for c in "和及与、")
         self._verb_last = frozenset(v[-1] for v in self.t.verbs)  # _verb_ending's quick test
         self._boundary_cache: dict[str, bool] = {}  # character -> _is_boundary
         # numeral classifiers by their last character, longest first (as self.t.classifiers)
@@ -1436,6 +1438,40 @@ class RuleSet:
                 return not nxt or not _CJK.match(nxt) or nxt in self.t.boundary_chars
         return False
 
+    def _introduced_start(self, text: str, start: int, head: int, max_len: int, found: int,
+                          verb: str | None) -> tuple[int, str | None]:
+        """Where a name before a head word starts when the scan stopped inside it, at a verb of
+        the name (实施|阳澄湖生态优化行动) or at a function character inside a longer dictionary
+        word (实施|汽车以旧换新行动), and an introducing verb (实施, 开展…) stands at most
+        ``max_len`` characters before the head. Between them only name characters: no punctuation,
+        quote, digit, numeral, space or other function character (实施亿元|以上项目, 建设一批…,
+        建设全市统一的…), and more than the verb it stopped at (制定|落实新一轮…方案 is two verbs).
+        Else (``found``, ``verb``)."""
+        if found >= len(text) or text[found] in QUOTE_OPEN:
+            return found, verb
+        lo = max(0, head - max_len)
+        words = None  # dictionary words of the window, cut once when a function character is met
+        j = start
+        while j >= lo and j > 0:
+            v = self._verb_ending(text, j)
+            if v is not None and v in self.t.introducers:
+                inner = text[j:start]
+                if len(inner) - len(verb or "") >= 2 and not any(inner.endswith(w) for w in self._conj_after_head) \
+                        and not text.startswith(self._head_words, j):  # (政府建设|项目可持续建设: 建设 ends a noun)
+                    return j, v
+                break
+            c = text[j - 1]
+            if j == lo or c in PUNCT or c in QUOTE_OPEN or c in QUOTE_CLOSE or c.isspace() or c in _NUMERAL \
+                    or c == "第" or not _CJK.match(c):
+                break
+            if self._is_boundary(c):
+                if words is None:
+                    words = [(a + lo, b + lo) for w, a, b in _tokenize(text[lo:head]) if b - a >= 4]
+                if not any(a <= j - 1 < b for a, b in words):
+                    break  # 以 in 以旧换新 is inside a word; 的, 和, 向 are not
+            j -= 1
+        return found, verb
+
     def _verb_ending(self, text: str, pos: int) -> str | None:
         """The longest verb of kg/data/project_verbs.txt that ends at ``pos``, or None."""
         # called for nearly every character a name scan passes: most characters end no verb
@@ -1539,6 +1575,10 @@ class RuleSet:
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
             if start < 0:
                 continue
+            if strength == "weak" and verb not in self.t.introducers:
+                # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
+                # a verb inside the name; an introducing verb a little further left bounds it
+                start, verb = self._introduced_start(text, start, h.start, max_name, start, verb)
             name = text[start:h.start]
             if len(name) < 2 or name in self.t.stop_names or start in agency_ends:
                 if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
