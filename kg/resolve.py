@@ -23,6 +23,7 @@ __all__ = ["Context", "Resolved", "article_context", "resolve", "project_id", "a
 _CITY_LEVELS = {"市", "我市", "全市", "本市"}
 _PROVINCE_LEVELS = {"省", "我省", "全省", "本省", "自治区"}
 _COUNTY_LEVELS = {"区", "县", "我区", "全区", "我县", "全县", "本区", "本县"}
+_TOWN_LEVELS = {"镇", "乡", "街道", "我镇", "全镇", "本镇", "我乡", "全乡"}
 _NATIONAL = {"国家", "中央", "全国", "中共"}
 
 
@@ -33,6 +34,7 @@ class Context:
     city: Division | None = None
     province: Division | None = None
     county: Division | None = None
+    town: Division | None = None  # the town or street a local story is about (named alone or most)
     mentioned: frozenset[str] = frozenset()  # keys of every division the article names
     # whether the city / province is named far more than any other: only then does a level word
     # (市发改委, 省财政厅) stand for it (a national story naming 上海, 深圳 and 杭州 has none)
@@ -89,9 +91,18 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
             counties[d.key] += 1
 
     ambiguous = []
+    towns: Counter = Counter()
+    town_of: dict[str, Division] = {}
+    town_cands: list[list[Division]] = []  # the table's towns of each town mention
     for m in places:
         a = m.attributes  # (a new dict at each access)
         divs = [d for k in a.get("keys", ()) if (d := gaz.get(k)) is not None]
+        if divs and all(d.level == "town" for d in divs) and a.get("full", True) and divs[0].name.endswith(TOWN_SUFFIXES):
+            town_cands.append(divs)
+        elif not divs and m.rule == R.RULE_PLACE_SUFFIX and m.text.endswith(TOWN_SUFFIXES):
+            key = f"x/{m.text}"  # a town the table lacks, read after its county (须水镇)
+            towns[key] += 1
+            town_of[key] = Division(key, m.text, "town", None)
         if not divs or divs[0].level in ("town", "village", "water"):
             continue  # a town or a lake is not evidence on its own
         if not a.get("full") and divs[0].level not in ("province", "city", "zone", "area"):
@@ -112,7 +123,18 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     top_county = _dominant(counties)  # the article's district: see _dominant
     if top_county and (city is None or gaz.is_within(top_county, city.key)):
         county = gaz.get(top_county)
-    return Context(city, province, county, frozenset(mentioned),
+    for divs in town_cands:  # a town name many counties have (和顺镇) counts where it lies in the article's city
+        near = divs if len(divs) == 1 else [
+            d for d in divs if (county is not None and gaz.is_within(d.key, county.key))
+            or (county is None and city is not None and gaz.is_within(d.key, city.key))]
+        if len(near) == 1:
+            towns[near[0].key] += 1
+            town_of[near[0].key] = near[0]
+    top_town = _dominant(towns)
+    town = town_of[top_town] if top_town else None
+    if town is not None and town.parent and county is not None and not gaz.is_within(town.key, county.key):
+        town = None  # a town of another county than the article's
+    return Context(city, province, county, town, frozenset(mentioned),
                    city_clear=city is not None and _clear(cities, city.key),
                    province_clear=province is not None and _clear(provinces, province.key))
 
@@ -261,7 +283,7 @@ class _Resolver:
         ctx = self.ctx
         for levels, d in ((_CITY_LEVELS, ctx.city if ctx.city_clear else None),
                           (_PROVINCE_LEVELS, ctx.province if ctx.province_clear else None),
-                          (_COUNTY_LEVELS, ctx.county)):
+                          (_COUNTY_LEVELS, ctx.county), (_TOWN_LEVELS, ctx.town)):
             if word in levels:
                 return True, d
         return False, None

@@ -435,3 +435,31 @@ def test_introduced_names_holding_a_verb(text, expected):
 ])
 def test_no_name_across_a_second_verb_a_numeral_or_a_noun(text, absent):
     assert not any(absent in p for p in found(text, "Project"))
+
+
+# ------------------------------------------------------------------ towns, streets and their villages
+def test_a_towns_villages_listed_after_it():
+    # Yunnan: 和顺镇辖 A村、B村、C社区
+    places = found("腾冲市和顺镇辖水碓村、十字路村、大庄村、和顺社区等6个村（社区）。", "Place")
+    assert {"和顺镇", "水碓村", "十字路村", "大庄村", "和顺社区"} <= places.keys()
+
+
+def test_a_street_the_table_lacks_after_its_district():
+    # Sichuan: 成华区|望平街道|望平社区
+    places = found("成华区望平街道望平社区启动老旧小区改造。", "Place")
+    assert {"望平街道", "望平社区"} <= places.keys()
+    assert not found("全区各街道开展整治。", "Place")
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("腾冲市和顺镇召开会议。和顺镇党委、镇政府制定了方案。", "和顺镇人民政府"),   # a town many counties have
+    ("郑州市须水镇召开会议，镇政府负责人讲话。", "须水镇人民政府"),                 # a town the table lacks
+])
+def test_a_town_level_word_stands_for_the_storys_town(text, agency):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    assert agency in {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+
+
+def test_a_town_level_word_with_two_towns_stays_unresolved():
+    g = kg.build_texts({"t": "郑州市须水镇、沟赵乡负责人参加会议。镇政府负责人讲话。"}, date="2024-03-01")
+    assert not any(d["label"].endswith("镇人民政府") for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency")

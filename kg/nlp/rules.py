@@ -136,7 +136,8 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
     r"[（(][^（）()]{1,16}[）)]$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
-_WATER_LEAD_VERB = set("到赴去往")  # a verb of going before a lake or river's name (到北戴河): not part of it
+_WATER_LEAD_VERB = set("到赴去往")
+_VILLAGE_LIST_VERBS = ("下辖", "所辖", "辖", "包括")  # a town's villages follow (和顺镇辖水碓村、…)  # a verb of going before a lake or river's name (到北戴河): not part of it
 _BAN_AFTER_BAN = set("公理事法学结好件成")
 # bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
 _TASK_BODIES = {"专班", "工作专班", "领导小组", "领导小组办公室", "工作组", "工作队", "指挥部", "督察组", "巡视组"}
@@ -652,7 +653,7 @@ class RuleSet:
     # a left-to-right scan meets the same positions as a loop over every character. 社 stands for
     # 社区, tested in the loop: the regex engine skips ahead fast only for a pattern that opens
     # with one character class, not for an alternation (twice as fast on this text)
-    _SUFFIX_CHARS = re.compile("[村湖河镇乡社库]")
+    _SUFFIX_CHARS = re.compile("[村湖河镇乡社库道]")
 
     def _coined(self, name: str) -> bool:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
@@ -727,7 +728,17 @@ class RuleSet:
                     d is not None and d.level in ("province", "city") for d in map(self.gaz.get, a["keys"])):
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
+        for m in known:  # 和顺镇|辖|水碓村: a town's villages after 辖, 包括
+            w = next((w for w in _VILLAGE_LIST_VERBS if text.startswith(w, m.end)), None)
+            if w is not None:
+                ends.add(m.end + len(w))
         out = []
+
+        def listed(end: int) -> None:
+            """A village ending at ``end``: the next item of its list (水碓村、十字路村) starts after it."""
+            if text.startswith("、", end):
+                ends.add(end + 1)
+
         for s, e in _family_villages(text):
             if s in ends and not any(j in covered for j in range(s, e)) and text[e:e + 1] not in _FAMILY_NOT_NEXT \
                     and self._is_word(text, s, e):
@@ -768,6 +779,7 @@ class RuleSet:
                                             ("full", True), ("zone", False),
                                             ("after_place", s in ends and _word_tags().get(name, ("ns",))[0] == "ns"))))
                         covered.update(range(s, end))
+                        listed(end)
                         break
                 else:
                     s = anchored
@@ -775,10 +787,13 @@ class RuleSet:
                         name = text[s:end]
                         out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            _UNKEYED))
-            elif ch in "镇乡":
-                # 郑州市|须水镇: a town the table lacks, right after its city or county
-                s = self._bounded_start(text, i, 3, ends)
-                if s is not None and s in ends and i - s >= 2 and not any(j in covered for j in range(s, i)):
+                        listed(end)
+            elif ch in "镇乡" or (ch == "道" and text[i - 1:i + 1] == "街道" and i >= 3):
+                # 郑州市|须水镇, 成华区|望平街道: a town or street the table lacks, right after its
+                # city or county
+                head = i - 1 if ch == "道" else i  # where the suffix starts (街|道)
+                s = self._bounded_start(text, head, 3, ends)
+                if s is not None and s in ends and head - s >= 2 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and not name.startswith(self.t.org_name_stop) \
                             and name[0] not in _LEVEL_CHARS and not name.endswith(self.t.settlement_kinds) \
