@@ -8,6 +8,7 @@ rule id                     what it links
 ==========================  ===============================================================
 partOf.gazetteer            a division to its nearest ancestor that the article also names
 partOf.adjacent             黄陂区赵畈村: the second place to the first, when the table allows
+partOf.listed               和顺镇辖水碓村、十字路村: each village of a town's list to the town
 partOf.campaign             a campaign to the campaign it is part of (精准脱贫攻坚战 -> 三大攻坚战)
 locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖)
 locatedIn.at_place          在X区实施/建设…Y工程: the project after 在 + places + a short verb phrase
@@ -197,7 +198,7 @@ def extract_document(document: Document) -> Extraction:
                 recorded.add((s, p, o, record))
                 relations[(s, p, o)].append(record)
 
-    _place_relations(resolved, gaz, relate)
+    _place_relations(resolved, gaz, relate, text)
     for r in resolved:
         if r.kind == "Agency" and r.attrs.get("parent"):
             relate(r.id, "partOf", r.attrs["parent"], r.mention.start, r.mention.end, "partOf.nested_agency", 0.9)
@@ -233,7 +234,10 @@ def extract_document(document: Document) -> Extraction:
 
 
 # ---------------------------------------------------------------------------- relation rules
-def _place_relations(resolved: list[Resolved], gaz, relate) -> None:
+_LIST_JOINS = ("辖", "下辖", "所辖", "包括")  # 和顺镇辖水碓村、十字路村: the town's villages follow
+
+
+def _place_relations(resolved: list[Resolved], gaz, relate, text: str = "") -> None:
     places = sorted((r for r in resolved if r.kind == "Place"), key=lambda r: r.mention.start)
     by_key = {}
     for r in places:
@@ -254,6 +258,18 @@ def _place_relations(resolved: list[Resolved], gaz, relate) -> None:
                                        if gaz.is_within(anc.key, a.key)):
                 continue  # a nearer named ancestor already holds it
             relate(b.id, "partOf", a.id, a.mention.start, b.mention.end, "partOf.adjacent", 0.9)
+    # a town's list of villages: 和顺镇辖水碓村、十字路村、和顺社区 (each village partOf the town)
+    head = None
+    for a, b in zip(places, places[1:]):
+        between = text[a.mention.end:b.mention.start]
+        if between in _LIST_JOINS and (not a.key or (d := gaz.get(a.key)) is None or d.level in ("county", "town")):
+            head = a
+        elif not (between == "、" and head is not None):
+            head = None
+            continue
+        village = not b.key or ((d := gaz.get(b.key)) is not None and d.level == "village")
+        if head is not None and village and head.id != b.id:
+            relate(b.id, "partOf", head.id, head.mention.start, b.mention.end, "partOf.listed", 0.8)
 
 
 def _campaign_relations(resolved: list[Resolved], entities: dict, relate) -> None:

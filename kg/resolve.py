@@ -192,9 +192,22 @@ class _Resolver:
         self.central_names = _central_names()
         self.place_at: dict[tuple[int, int], Resolved] = {}
         self.agency_at: dict[tuple[int, int], Resolved] = {}
+        self.village_at: dict[str, Resolved] = {}  # village name -> what its first mention resolved to
 
     # -- places ---------------------------------------------------------------
     def place(self, m: Mention, named_counties: set[str]) -> Resolved | None:
+        if m.rule != R.RULE_PLACE_VILLAGE:
+            return self._place(m, named_counties)
+        seen = self.village_at.get(m.text)
+        if seen is not None:  # the village the article named first by that name (和顺镇辖|大庄村 … 大庄村)
+            return Resolved(m, seen.id, "Place", seen.name, {m.text} - {seen.name}, seen.subtype,
+                            seen.extra_types, seen.key, dict(seen.attrs))
+        r = self._place(m, named_counties)
+        if r is not None:
+            self.village_at[m.text] = r
+        return r
+
+    def _place(self, m: Mention, named_counties: set[str]) -> Resolved | None:
         gaz, ctx = self.gaz, self.ctx
         a = m.attributes  # (a new dict at each access)
         divs = [gaz.get(k) for k in a.get("keys", ())]
@@ -204,12 +217,12 @@ class _Resolver:
         # a development zone acts through its 管委会; a policy zone (自由贸易试验区) is a place only
         extra_types = ("Agency",) if zone and a.get("agency", True) else ()
         if m.rule == R.RULE_PLACE_VILLAGE:
-            # a village or community: under a county or town the article names, or the only one
-            # of that name in the article's city
             scores = [(_in_context(gaz, d.key, ctx, named_counties), d) for d in divs]
             in_named = [d for sc, d in scores if sc == 3]
             in_city = [d for sc, d in scores if sc == 2]
-            divs = in_named or (in_city if len(in_city) == 1 else [])
+            # (in a town's list, 和顺镇辖…、大庄村, a village is that town's even where the city's only
+            # 大庄村 of the table lies in another town)
+            divs = in_named or (in_city if len(in_city) == 1 and not a.get("listed") else [])
             if not divs:
                 if a.get("after_place"):  # 黄陂区|王家庄村: named after its division
                     return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)

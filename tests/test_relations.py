@@ -266,3 +266,16 @@ def test_level_words_of_two_places_named_as_often_stay_unresolved():
     g = kg.build_texts({"t": text}, date="2021-06-01")
     agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
     assert not any(a.startswith(("武汉市", "襄阳市")) for a in agencies), agencies
+
+
+def test_a_towns_listed_villages_are_part_of_it():
+    # Yunnan: 和顺镇辖A村、B村、C社区; 大庄村 is also a table village of another town in the city,
+    # but the list, and every later mention of it, make it 和顺镇's
+    text = ("腾冲市和顺镇召开乡村振兴推进会。和顺镇辖水碓村、十字路村、大庄村、和顺社区等6个村（社区）。"
+            "大庄村发展稻鱼共生综合种养基地。")
+    g = kg.build_texts({"t": text}, date="2024-03-15")
+    label = {n: d["label"] for n, d in g.nx.nodes(data=True)}
+    part_of = {(label[u], label[v]) for u, v, k in g.nx.edges(keys=True) if k == "partOf"}
+    for village in ("水碓村", "十字路村", "大庄村", "和顺社区"):
+        assert (village, "和顺镇") in part_of, part_of
+    assert sum(1 for n in label.values() if n == "大庄村") == 1

@@ -728,16 +728,19 @@ class RuleSet:
                     d is not None and d.level in ("province", "city") for d in map(self.gaz.get, a["keys"])):
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
+        list_starts = set()  # where an item of a town's list of villages starts
         for m in known:  # 和顺镇|辖|水碓村: a town's villages after 辖, 包括
             w = next((w for w in _VILLAGE_LIST_VERBS if text.startswith(w, m.end)), None)
             if w is not None:
                 ends.add(m.end + len(w))
+                list_starts.add(m.end + len(w))
         out = []
 
-        def listed(end: int) -> None:
-            """A village ending at ``end``: the next item of its list (水碓村、十字路村) starts after it."""
-            if text.startswith("、", end):
+        def listed(end: int, start: int) -> None:
+            """A village at ``start``-``end``: in a town's list (辖水碓村、十字路村), the next item starts after it."""
+            if text.startswith("、", end) and start in list_starts:
                 ends.add(end + 1)
+                list_starts.add(end + 1)
 
         for s, e in _family_villages(text):
             if s in ends and not any(j in covered for j in range(s, e)) and text[e:e + 1] not in _FAMILY_NOT_NEXT \
@@ -777,9 +780,11 @@ class RuleSet:
                         out.append(Mention("Place", name, s, end, RULE_PLACE_VILLAGE, name, "District", 0.8,
                                            (("keys", tuple(d.key for d in self.gaz.village_candidates(name))),
                                             ("full", True), ("zone", False),
-                                            ("after_place", s in ends and _word_tags().get(name, ("ns",))[0] == "ns"))))
+                                            ("after_place", s in list_starts
+                                             or (s in ends and _word_tags().get(name, ("ns",))[0] == "ns")),
+                                            ("listed", s in list_starts))))
                         covered.update(range(s, end))
-                        listed(end)
+                        listed(end, s)
                         break
                 else:
                     s = anchored
@@ -787,7 +792,7 @@ class RuleSet:
                         name = text[s:end]
                         out.append(Mention("Place", name, s, end, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            _UNKEYED))
-                        listed(end)
+                        listed(end, s)
             elif ch in "镇乡" or (ch == "道" and text[i - 1:i + 1] == "街道" and i >= 3):
                 # 郑州市|须水镇, 成华区|望平街道: a town or street the table lacks, right after its
                 # city or county
