@@ -40,6 +40,7 @@ class Context:
     # (市发改委, 省财政厅) stand for it (a national story naming 上海, 深圳 and 杭州 has none)
     city_clear: bool = True
     province_clear: bool = True
+    county_city: bool = False  # the county is a county-level city (腾冲市) named more than its prefecture
 
 
 @dataclass
@@ -80,8 +81,15 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     mentioned = set()
     places = [m for m in mentions if m.label == "Place"]
 
+    named_cities: Counter = Counter()  # cities named themselves (not through a county in them)
+
+    first: dict[str, int] = {}  # key -> the order it was first named in
+
     def count(d: Division) -> None:
         mentioned.add(d.key)
+        first.setdefault(d.key, len(first))
+        if d.level == "city":
+            named_cities[d.key] += 1
         c, p = gaz.city_of(d.key), gaz.province_of(d.key)
         if c is not None:
             cities[c.key] += 1
@@ -134,7 +142,13 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     town = town_of[top_town] if top_town else None
     if town is not None and town.parent and county is not None and not gaz.is_within(town.key, county.key):
         town = None  # a town of another county than the article's
-    return Context(city, province, county, town, frozenset(mentioned),
+    # a county-level city's story (腾冲市委、市政府): 市 is that city, unless its prefecture is named
+    # more often, or as often and first
+    county_city = False
+    if county is not None and county.name.endswith("市") and city is not None:
+        n, m = counties[county.key], named_cities.get(city.key, 0)
+        county_city = n > m or (n == m and first.get(county.key, 0) < first.get(city.key, len(first)))
+    return Context(city, province, county, town, frozenset(mentioned), county_city=county_city,
                    city_clear=city is not None and _clear(cities, city.key),
                    province_clear=province is not None and _clear(provinces, province.key))
 
@@ -294,7 +308,8 @@ class _Resolver:
         """Whether ``word`` is a level word (市, 我省, 全区…), and the article's division it stands
         for (None when the article does not say where it is)."""
         ctx = self.ctx
-        for levels, d in ((_CITY_LEVELS, ctx.city if ctx.city_clear else None),
+        city = ctx.county if ctx.county_city else (ctx.city if ctx.city_clear else None)
+        for levels, d in ((_CITY_LEVELS, city),
                           (_PROVINCE_LEVELS, ctx.province if ctx.province_clear else None),
                           (_COUNTY_LEVELS, ctx.county), (_TOWN_LEVELS, ctx.town)):
             if word in levels:

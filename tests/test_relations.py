@@ -279,3 +279,21 @@ def test_a_towns_listed_villages_are_part_of_it():
     for village in ("水碓村", "十字路村", "大庄村", "和顺社区"):
         assert (village, "和顺镇") in part_of, part_of
     assert sum(1 for n in label.values() if n == "大庄村") == 1
+
+
+@pytest.mark.parametrize("text,agencies", [
+    # Yunnan, Hubei: a county-level city's story; its 市 is that city, not the prefecture
+    ("腾冲市委、市政府高度重视。腾冲市和顺镇召开会议。", {"腾冲市人民政府", "腾冲市委"}),
+    ("宜都市委书记主持会议。市发改委、市财政局参加。宜昌市相关负责人出席。", {"宜都市发展和改革委员会", "宜都市财政局"}),
+    # the prefecture's story that names one of its county-level cities
+    ("宜昌市召开会议，宜昌市委书记讲话，宜都市负责人参加。市发改委负责人发言。", {"宜昌市发展和改革委员会"}),
+])
+def test_level_words_of_a_county_level_city(text, agencies):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    assert agencies <= {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+
+
+def test_every_citys_department_is_not_the_national_one():
+    g = kg.build_texts({"t": "各市发展改革委（能源局）要加强组织。山东省发展改革委印发通知。"}, date="2024-03-01")
+    agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+    assert "国家发展和改革委员会" not in agencies and "山东省发展和改革委员会" in agencies

@@ -944,6 +944,8 @@ class RuleSet:
                 # 中国外交部, 中华人民共和国国务院: the central body, named with the country
                 emit(before.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
                 continue
+            if h.start >= 2 and text[h.start - 1] in _LEVEL_CHARS and _EACH.search(text, max(0, h.start - 8), h.start - 1):
+                continue  # 各市|发展改革委: every city's own, not the national body
             emit(h.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
         listed: dict[int, tuple] = {}  # end of a prefixed department -> its prefix attributes
         for h in sorted(by_cat["dept"], key=lambda h: h.start):
