@@ -24,6 +24,8 @@ _CITY_LEVELS = {"市", "我市", "全市", "本市"}
 _PROVINCE_LEVELS = {"省", "我省", "全省", "本省", "自治区"}
 _COUNTY_LEVELS = {"区", "县", "我区", "全区", "我县", "全县", "本区", "本县"}
 _TOWN_LEVELS = {"镇", "乡", "街道", "我镇", "全镇", "本镇", "我乡", "全乡"}
+_PARENT_KEPT = {"常委会"}  # units whose parent is a node too (市委|常委会)
+_ZONE_LEVELS = {"高新区", "经开区", "开发区", "管委会"}  # the zone a story is about (高新区科技局)
 _NATIONAL = {"国家", "中央", "全国", "中共"}
 
 
@@ -41,6 +43,7 @@ class Context:
     city_clear: bool = True
     province_clear: bool = True
     county_city: bool = False  # the county is a county-level city (腾冲市) named more than its prefecture
+    zone: Division | None = None  # the development zone a story is about (named alone or most)
 
 
 @dataclass
@@ -102,12 +105,18 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     towns: Counter = Counter()
     town_of: dict[str, Division] = {}
     town_cands: list[list[Division]] = []  # the table's towns of each town mention
+    zones: Counter = Counter()
+    zone_of: dict[str, Division] = {}
     for m in places:
         a = m.attributes  # (a new dict at each access)
         divs = [d for k in a.get("keys", ()) if (d := gaz.get(k)) is not None]
         if divs and all(d.level == "town" for d in divs) and a.get("full", True) and divs[0].name.endswith(TOWN_SUFFIXES):
             town_cands.append(divs)
-        elif not divs and m.rule == R.RULE_PLACE_SUFFIX and m.text.endswith(TOWN_SUFFIXES):
+        if a.get("zone") or (len(divs) == 1 and divs[0].level == "zone"):
+            z = divs[0] if divs else Division(f"x/{m.name}", m.name, "zone", None)  # (as the place resolves)
+            zones[z.key] += 1
+            zone_of[z.key] = z
+        if not divs and m.rule == R.RULE_PLACE_SUFFIX and m.text.endswith(TOWN_SUFFIXES):
             key = f"x/{m.text}"  # a town the table lacks, read after its county (须水镇)
             towns[key] += 1
             town_of[key] = Division(key, m.text, "town", None)
@@ -148,7 +157,9 @@ def article_context(mentions: list[Mention], gaz: Gazetteer) -> Context:
     if county is not None and county.name.endswith("市") and city is not None:
         n, m = counties[county.key], named_cities.get(city.key, 0)
         county_city = n > m or (n == m and first.get(county.key, 0) < first.get(city.key, len(first)))
+    top_zone = _dominant(zones)
     return Context(city, province, county, town, frozenset(mentioned), county_city=county_city,
+                   zone=zone_of[top_zone] if top_zone else None,
                    city_clear=city is not None and _clear(cities, city.key),
                    province_clear=province is not None and _clear(provinces, province.key))
 
@@ -311,7 +322,7 @@ class _Resolver:
         city = ctx.county if ctx.county_city else (ctx.city if ctx.city_clear else None)
         for levels, d in ((_CITY_LEVELS, city),
                           (_PROVINCE_LEVELS, ctx.province if ctx.province_clear else None),
-                          (_COUNTY_LEVELS, ctx.county), (_TOWN_LEVELS, ctx.town)):
+                          (_COUNTY_LEVELS, ctx.county), (_TOWN_LEVELS, ctx.town), (_ZONE_LEVELS, ctx.zone)):
             if word in levels:
                 return True, d
         return False, None
@@ -523,7 +534,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, doc_id: str) -> tuple[list[
                 named_counties.add(r.key)
     # the parent written at the start of a unit's name (中国人民银行 in 中国人民银行合肥中心支行) is
     # resolved, for the unit's name, but is no mention of its own there
-    unit_parents = {m.attributes["parent"] for m in mentions if m.label == "Agency" and m.attributes.get("unit")}
+    # a unit's parent named only inside the unit's name is no node of its own (湖北省公安厅|党组), but a
+    # standing committee's is: 市委常委会 acts for 市委, which sets the targets of its meetings
+    unit_parents = {m.attributes["parent"] for m in mentions if m.label == "Agency" and m.attributes.get("unit")
+                    and m.attributes.get("body") not in _PARENT_KEPT}
     for m in sorted((m for m in mentions if m.label == "Agency"), key=lambda m: (m.start, m.end)):
         r = res.agency(m)
         if r is not None and (m.start, m.end) not in unit_parents:

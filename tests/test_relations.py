@@ -297,3 +297,21 @@ def test_every_citys_department_is_not_the_national_one():
     g = kg.build_texts({"t": "各市发展改革委（能源局）要加强组织。山东省发展改革委印发通知。"}, date="2024-03-01")
     agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
     assert "国家发展和改革委员会" not in agencies and "山东省发展和改革委员会" in agencies
+
+
+def test_a_zones_departments_and_its_level_words():
+    # Anhui: a high-tech zone's story; 管委会经贸局 and 高新区科技局 are the zone's departments
+    text = "合肥高新区召开大会。管委会经贸局要牵头实施“链长制”。高新区科技局负责推进。"
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+    assert {"合肥高新技术产业开发区经济贸易局", "合肥高新技术产业开发区科学技术局"} <= agencies
+    # a story on every zone: no zone of its own
+    g = kg.build_texts({"t": "全市各开发区、高新区要加强管理。开发区管委会负责。"}, date="2024-03-01")
+    assert not any(d["kind"] == "Agency" for _, d in g.nx.nodes(data=True))
+
+
+def test_a_standing_committee_and_its_committee():
+    g = kg.build_texts({"t": "西安市委常委会召开会议。会议强调，确保年内地区生产总值增长5.5%以上。"}, date="2024-03-01")
+    label = {n: d["label"] for n, d in g.nx.nodes(data=True)}
+    edges = {(label[u], k, label[v]) for u, v, k in g.nx.edges(keys=True)}
+    assert ("西安市委常委会", "partOf", "西安市委") in edges
