@@ -825,7 +825,8 @@ _ITEM_NUMBER = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*")
 
 
 def find_targets(sentence: str, article_date: _dt.date | None = None, *,
-                 governing_time: str | None = None) -> list[tuple[int, int, TargetFields]]:
+                 governing_time: str | None = None, plan_section: bool = False,
+                 section_time: TimePhrase | None = None) -> list[tuple[int, int, TargetFields]]:
     """The target clauses of one sentence.
 
     Parameters
@@ -839,6 +840,10 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         A time phrase from outside the sentence that governs it (a deadline note such as
         "6月底完成" after an item of a task list); clauses then need only a value or a result
         predicate. :func:`find_targets_in_text` passes it.
+    plan_section, section_time
+        The sentence stands in a report's plan section (二、2025年主要任务), whose heading's time
+        phrase governs it when it has none of its own: a clause with a verb of doing or a result
+        before its value is then a commitment even without a word of intent.
 
     Returns
     -------
@@ -898,7 +903,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
                 continue
         merged.append(c)
 
-    gov: TimePhrase | None = None
+    gov: TimePhrase | None = section_time if section_time is not None and not all_times else None
     if governing_time:
         dl = resolve_deadline(governing_time, article_date)
         gov = TimePhrase(-1, -1, governing_time, dl, "forward")
@@ -962,8 +967,8 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         # (市生态环境局将持续推进…，PM2.5平均浓度下降到35微克/立方米)
         # this year's (今年, 全年, 2024年 in a 2024 article) plan with its value after a verb of
         # doing (今年完成岸线整治40公里, 新增高新技术企业500家)
-        planned = (eff is not None and eff.direction == "current" and not cues["past"].search(c.text)
-                   and _value_after_result(c, qs, cues["plan_verb"]))
+        planned = ((plan_section or (eff is not None and eff.direction == "current")) and not cues["past"].search(c.text)
+                   and _value_after_result(c, qs, cues["plan_verb"], *((cues["outcome"],) if plan_section else ())))
         carries = carried and (outcome or planned) and _value_after_result(c, qs, cues["outcome"], cues["plan_verb"])
         forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx or carries or planned)
         if not forward:
@@ -1106,14 +1111,24 @@ def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> lis
     out: list[tuple[int, int, TargetFields]] = []
     sents = _split(text, _TEXT_SEP)
     pending: list[tuple[int, int]] = []
-    past = _past_sections(text)
+    sections = _sections(text, article_date)
+    past = [(a, b) for a, b, kind, _ in sections if kind == "past"]
+    plans = [(a, b, t) for a, b, kind, t in sections if kind == "plan"]
+
+    def plan_of(pos: int) -> tuple[bool, TimePhrase | None]:
+        for a, b, t in plans:
+            if a <= pos < b:
+                return True, t
+        return False, None
 
     def flush(gov: str | None) -> None:
         if not pending:
             return
         if gov is None:
             for s, e in pending:
-                out.extend((s + a, s + b, f) for a, b, f in find_targets(text[s:e], article_date))
+                in_plan, heading_time = plan_of(s)
+                out.extend((s + a, s + b, f) for a, b, f in find_targets(
+                    text[s:e], article_date, plan_section=in_plan, section_time=heading_time))
         else:
             valued = []
             for s, e in pending:
@@ -1158,27 +1173,31 @@ _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.
 _HEADING_END = ("。", "！", "？", "；", ";", "!", "?")
 
 
-def _past_sections(text: str) -> list[tuple[int, int]]:
-    """Spans of a report's retrospective sections: from a top-level heading such as 一、2024年工作
-    回顾 (cues.tsv ``past_heading``) to the next top-level heading (二、2025年主要任务). Their
-    全年/今年 figures are last year's results, not commitments."""
+def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, str, TimePhrase | None]]:
+    """A report's top-level sections (一、… to the next 二、…) that say what their figures are:
+    (start, end, "past" or "plan", the heading's time phrase). A retrospective section (一、2024年
+    工作回顾: cues.tsv ``past_heading``) holds last year's results, no commitment; a plan section
+    (二、2025年工作思路和重点任务: ``plan_heading``) holds commitments, due by its heading's time
+    (or the article's year) even without a word of intent (新增城镇就业4.5万人)."""
     if "\n" not in text:
         return []
-    cue = _cues().get("past_heading")
-    if cue is None:
-        return []
-    spans, start, pos = [], None, 0
+    cues = _cues()
+    past, plan = cues.get("past_heading"), cues.get("plan_heading")
+    spans, cur, pos = [], None, 0
     for line in text.split("\n"):
         body = line.strip()
         if body and len(body) <= 40 and not body.endswith(_HEADING_END) and _TOP_HEADING.match(body):
-            if start is not None:
-                spans.append((start, pos))
-                start = None
-            if cue.search(body):
-                start = pos
+            if cur is not None:
+                spans.append((cur[0], pos, cur[1], cur[2]))
+                cur = None
+            if past is not None and past.search(body):
+                cur = (pos, "past", None)
+            elif plan is not None and plan.search(body):
+                times = [t for t in find_time_phrases(body, article_date) if t.direction != "past"]
+                cur = (pos, "plan", times[0] if times else None)
         pos += len(line) + 1
-    if start is not None:
-        spans.append((start, len(text)))
+    if cur is not None:
+        spans.append((cur[0], len(text), cur[1], cur[2]))
     return spans
 
 

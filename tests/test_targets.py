@@ -478,3 +478,17 @@ def test_a_reports_retrospective_section_holds_no_target():
     got = [text[s:e] for s, e, _ in find_targets_in_text(text, dt.date(2025, 1, 16))]
     assert got and all(text.index("二、") < text.index(t, text.index("二、")) for t in got)
     assert "完成投资2400亿元" not in got and "确保完成投资2500亿元" in got
+
+
+def test_a_reports_plan_section_holds_commitments_without_a_modal():
+    # Hunan: the tasks of a work report's plan section, due by its heading's year
+    text = ("2024年株洲市政府工作报告\n一、2023年工作回顾\n全年新增城镇就业5万人。\n二、2024年工作安排\n"
+            "（一）扩大有效投资。实施重点建设项目400个，年度计划投资1000亿元以上。"
+            "新增城镇就业4.5万人，新建改扩建中小学校12所。全市已建成5G基站3000个。\n")
+    got = {text[s:e]: (f.deadline, f.value) for s, e, f in find_targets_in_text(text, dt.date(2024, 1, 10))}
+    end = dt.date(2024, 12, 31)
+    assert got["实施重点建设项目400个"] == (end, 400.0)
+    assert got["新增城镇就业4.5万人"] == (end, 45000.0)
+    assert got["新建改扩建中小学校12所"] == (end, 12.0)
+    assert "全年新增城镇就业5万人" not in got                   # the retrospective section
+    assert not any("已建成" in t for t in got)                # a result already reached
