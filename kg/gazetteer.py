@@ -345,6 +345,9 @@ def load_gazetteer() -> Gazetteer:
     for d in _world_places():
         if not gaz.candidates(d.name) or d.level == "country":
             gaz.add(d)
+    for name in read_lines("mountains.txt"):
+        if not gaz.candidates(name):
+            gaz.add(Division(f"x/{name}", name, "area", None))
     for name in read_lines("water_bodies.txt"):
         if not any(c.name == name for c in gaz.candidates(name)):
             gaz.add(Division(f"x/{name}", name, "water", None))

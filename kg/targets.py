@@ -818,6 +818,7 @@ def _strong_forward(text: str) -> bool:
     return bool(cues["forward"].search(text) or cues["weak_forward_req"].search(text))
 
 
+_QUOTED = re.compile(r"“[^“”]{1,16}”")
 _BASE_BEFORE = "较比"  # 较2023年, 比上年
 _BASE_AFTER = ("相比", "相较", "对比")  # 与2020年相比
 _LEAD_MODAL = re.compile(r"^(?:将|要|可|均|都|全部|基本)")
@@ -879,6 +880,9 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     # starts inside it: no number, unit or marker spans a clause separator, so a quantity found
     # in the clause's text alone, or in the sentence up to the clause's end, is the same one.
     masked = [(t.start, t.end) for t in all_times]
+    # a numeral inside a quoted slogan is part of its name (“三个年”活动, “六个百分之百”), no value
+    if "“" in sentence:
+        masked += [m.span() for m in _QUOTED.finditer(sentence)]
     sentence_qs = _iter_quantities(sentence, masked)
     if (governing_time is None and hint is not None and not all_times and not sentence_qs
             and "目标" not in sentence and not _RANGE_QTY.search(sentence)):

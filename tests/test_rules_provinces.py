@@ -463,3 +463,20 @@ def test_a_town_level_word_stands_for_the_storys_town(text, agency):
 def test_a_town_level_word_with_two_towns_stays_unresolved():
     g = kg.build_texts({"t": "郑州市须水镇、沟赵乡负责人参加会议。镇政府负责人讲话。"}, date="2024-03-01")
     assert not any(d["label"].endswith("镇人民政府") for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency")
+
+
+def test_rivers_in_jiang_before_a_water_word_and_mountains():
+    # Guangxi: a river ending in 江 the table lacks, before 流域; Shaanxi: 秦岭
+    assert "茶江" in found("实施茶江流域水生态保护修复工程。", "Place")
+    assert "秦岭" in found("加强秦岭生态环境保护，开展秦岭违建别墅整治。", "Place")
+    assert found("黄山市召开会议。", "Place") == {"黄山市": "黄山市"}      # a city's name stays the city
+    assert list(found("锦江流域综合治理。", "Place")) == ["锦江"]            # one mention, not two
+
+
+def test_numerals_inside_quoted_slogans_are_no_values():
+    import datetime as dt
+    from kg.targets import find_targets
+    assert not find_targets("要深入开展“三个年”活动。", dt.date(2024, 3, 1))
+    assert not find_targets("市住建局要牵头实施建筑工地扬尘治理“六个百分之百”。", dt.date(2024, 3, 1))
+    (_, _, t), = find_targets("到2025年建成“15分钟生活圈”200个。", dt.date(2024, 3, 1))
+    assert t.value == 200.0

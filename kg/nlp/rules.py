@@ -653,7 +653,7 @@ class RuleSet:
     # a left-to-right scan meets the same positions as a loop over every character. 社 stands for
     # 社区, tested in the loop: the regex engine skips ahead fast only for a pattern that opens
     # with one character class, not for an alternation (twice as fast on this text)
-    _SUFFIX_CHARS = re.compile("[村湖河镇乡社库道]")
+    _SUFFIX_CHARS = re.compile("[村湖河镇乡社库道江]")
 
     def _coined(self, name: str) -> bool:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
@@ -812,7 +812,9 @@ class RuleSet:
                   and not text.startswith("流", i + 1) or text.startswith("流域", i + 1)) \
                     and not text.startswith(self.t.water_not_before, i + 1) \
                     and text[i - 1:i + 1] != "河湖" and text[i:i + 2] != "河湖" \
-                    or (ch == "库" and text[i - 1:i + 1] == "水库" and i >= 3):
+                    or (ch == "库" and text[i - 1:i + 1] == "水库" and i >= 3) \
+                    or (ch == "江" and text.startswith(self.t.water_context, i + 1)):
+                # (茶江|流域: a river ending in 江 the table lacks, before a word of water)
                 # (河流 is the common noun, 卫河|流域 a river's basin; 河湖长制, 幸福河湖: rivers and
                 # lakes; 东武仕水库: a reservoir)
                 head = i - 1 if ch == "库" else i  # where the suffix starts (水|库)
@@ -822,7 +824,9 @@ class RuleSet:
                 if s is not None and head - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖" \
-                            and not name.startswith(self.t.water_kinds):
+                            and not name.startswith(self.t.water_kinds) \
+                            and not (ch == "江" and any(m.start == s and m.end == i + 1 for m in known)):
+                        # (锦江|流域: the short form is read as the river already)
                         out.append(Mention("Place", name, s, i + 1, RULE_WATER_SUFFIX, name, "WaterBody", 0.6,
                                            _UNKEYED))
         return out
