@@ -460,7 +460,7 @@ def test_address_tails_and_prefecture_short_forms(text, expected):
 
 # ------------------------------------------------------------------ places jieba's dictionary names
 @pytest.mark.parametrize("text,name", [
-    ("弘扬大别山精神，推进老区振兴。", "大别山"),            # Hubei / Anhui
+    ("游览八达岭长城，感受文化魅力。", "八达岭长城"),        # Beijing (mountains are in kg/data/mountains.txt)
     ("完成西直门等15个商圈改造。", "西直门"),                # Beijing
     ("推进江汉平原高效优质农产品生产。", "江汉平原"),        # a plain holds the short form 江汉
     ("加快长江三角洲区域一体化发展。", "长江三角洲"),        # the river inside is part of the name
@@ -677,3 +677,8 @@ def test_review_building_parts(text, expected):
 ])
 def test_numbered_bureau_of_a_company(text, org):
     assert org in {m.text for m in kg.extract(text) if m.label == "Organization"}
+
+
+def test_mountains_of_the_table():
+    found = {m.text: m.rule for m in kg.extract("弘扬大别山精神，推进老区振兴。") if m.label == "Place"}
+    assert found.get("大别山") == R.RULE_PLACE_GAZ
