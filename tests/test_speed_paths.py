@@ -159,9 +159,10 @@ def test_classifier_index_finds_the_longest_first_classifier(rules):
 
 
 def test_suffix_scan_meets_every_suffix_position(rules):
-    # the scan meets 社 wherever it is; _suffix_places goes on only where 社区 starts
-    text = "赵畈村社区湖河社区村和东湖、长江，社社区区村，须水镇排龙乡社会"
-    every = [i for i, ch in enumerate(text) if ch in "村湖河镇乡" or text.startswith("社区", i)]
+    # the scan meets 社 wherever it is; _suffix_places goes on only where 社区 starts (and meets
+    # 库, 道 and 江, where 水库, 街道 and rivers in 江 end)
+    text = "赵畈村社区湖河社区村和东湖、长江，社社区区村，须水镇排龙乡社会，东武仕水库，望平街道"
+    every = [i for i, ch in enumerate(text) if ch in "村湖河镇乡库道江" or text.startswith("社区", i)]
     met = [m.start() for m in rules._SUFFIX_CHARS.finditer(text)]
     assert [i for i in met if text[i] != "社" or text.startswith("社区", i)] == every
 
