@@ -179,7 +179,7 @@ def extract_document(document: Document) -> Extraction:
         if e is None:
             e = entities[r.id] = {"kind": r.kind, "name": r.name, "aliases": set(), "subtype": r.subtype,
                                   "types": set(r.extra_types), "prov": [],
-                                  "attrs": {k: v for k, v in r.attrs.items() if k not in ("parent", "part_of")}}
+                                  "attrs": {k: v for k, v in r.attrs.items() if k not in ("parent", "part_of", "within")}}
         e["aliases"].update(r.aliases)
         e["aliases"].add(r.mention.text)
         e["types"].update(r.extra_types)
@@ -245,6 +245,9 @@ def _place_relations(resolved: list[Resolved], gaz, relate, text: str = "") -> N
             by_key.setdefault(r.key, r)
     for r in places:
         if not r.key:
+            if r.attrs.get("within") in by_key:  # 吴中区、高新区: the city's zone
+                relate(r.id, "partOf", by_key[r.attrs["within"]].id, r.mention.start, r.mention.end,
+                       "partOf.gazetteer", 0.8)
             continue
         for anc in gaz.ancestors(r.key):
             if anc.key in by_key:

@@ -253,6 +253,21 @@ class _Resolver:
                     return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
                 return None
         if not divs:  # suffix-bounded names and zones the table lacks
+            if m.rule == R.RULE_ZONE_LISTED:
+                # 吴中区、吴江区、高新区: the zone of the article's city (a table zone of that name, or
+                # one named by the city's short form: 苏州高新区)
+                city = ctx.city
+                if city is None:
+                    return None
+                names = [p + m.text for p in (*city.short, city.name) if p]
+                zone = next((d for n in names for d in gaz.candidates(n) if d.level in ("zone", "county", "town")
+                             and gaz.is_within(d.key, city.key)), None)
+                if zone is not None:
+                    return Resolved(m, f"place/{zone.key}", "Place", zone.name, {m.text}, "District",
+                                    extra_types, zone.key)
+                r = Resolved(m, f"place/{names[0]}", "Place", names[0], {m.text}, "District", extra_types)
+                r.attrs["within"] = city.key  # (partOf the city: kg.extractor)
+                return r
             if m.rule == R.RULE_ZONE_GRAMMAR:
                 return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, "District", extra_types)
             return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)

@@ -315,3 +315,22 @@ def test_a_standing_committee_and_its_committee():
     label = {n: d["label"] for n, d in g.nx.nodes(data=True)}
     edges = {(label[u], k, label[v]) for u, v, k in g.nx.edges(keys=True)}
     assert ("西安市委常委会", "partOf", "西安市委") in edges
+
+
+@pytest.mark.parametrize("text,zone", [
+    # Jiangsu: a bare 高新区 listed with the city's districts is the city's zone
+    ("苏州市召开会议。吴中区、吴江区、高新区要加快推进太湖生态岛建设。", "苏州高新区"),
+    # Anhui: the table's zones of the city, along a chain of the list
+    ("合肥市召开会议。蜀山区、高新区、经开区负责人参加。", "合肥经济技术开发区"),
+])
+def test_bare_zones_listed_with_districts(text, zone):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    label = {n: d["label"] for n, d in g.nx.nodes(data=True)}
+    assert zone in label.values()
+    city = text[:3]
+    assert (zone, city) in {(label[u], label[v]) for u, v, k in g.nx.edges(keys=True) if k == "partOf"}
+
+
+def test_bare_zones_outside_a_list_of_places_are_no_place():
+    g = kg.build_texts({"t": "推动开发区、高新区高质量发展。"}, date="2024-03-01")
+    assert not any(d["kind"] == "Place" for _, d in g.nx.nodes(data=True))

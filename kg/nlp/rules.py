@@ -50,6 +50,7 @@ RULE_AGENCY_BARE = "agency.bare_body"
 RULE_AGENCY_GRAMMAR = "agency.prefix+body"
 RULE_ZONE = "zone.table"
 RULE_ZONE_GRAMMAR = "zone.place+suffix"
+RULE_ZONE_LISTED = "zone.listed"
 RULE_ORG = "org.company_suffix"
 RULE_PROJECT_HEAD = "project.head_word"
 RULE_PROJECT_BOOK = "project.book_title"
@@ -137,6 +138,7 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _WATER_LEAD_VERB = set("到赴去往")
+_BARE_ZONE_RX = re.compile("高新技术产业开发区|经济技术开发区|高新区|经开区|开发区")  # (longest first)
 _VILLAGE_LIST_VERBS = ("下辖", "所辖", "辖", "包括")  # a town's villages follow (和顺镇辖水碓村、…)  # a verb of going before a lake or river's name (到北戴河): not part of it
 _BAN_AFTER_BAN = set("公理事法学结好件成")
 # bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
@@ -606,6 +608,7 @@ class RuleSet:
                               and text.startswith(n, m.end - len(n)) for n in names)]
         out.extend(bounded)
         out.extend(self._pattern_roads(text, out))
+        out.extend(self._listed_zones(text, out))
         if by_cat["landmark"]:
             marks = self._landmarks(text, by_cat["landmark"], out)
             # a place strictly inside a landmark's name is part of it (南海 in 中南海, 长江 in 长江三角洲)
@@ -717,6 +720,22 @@ class RuleSet:
                 continue
             out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_ROAD_PATTERN, mt.group(), "District", 0.7,
                                _UNKEYED))
+        return out
+
+    def _listed_zones(self, text: str, known: list[Mention]) -> list[Mention]:
+        """吴中区、吴江区、高新区: a bare zone word (高新区, 经开区…) listed with districts is the
+        article's city's zone (resolved with the city's name: 苏州高新区)."""
+        out = []
+        if "、" not in text:
+            return out
+        ends = {m.end for m in known if m.subtype == "District"}
+        starts = {m.start for m in known if m.subtype == "District"}
+        for mt in _BARE_ZONE_RX.finditer(text):  # left to right: 蜀山区、高新区、经开区 is a chain
+            i, e = mt.span()
+            if (i >= 1 and text[i - 1] == "、" and i - 1 in ends) or (text.startswith("、", e) and e + 1 in starts):
+                out.append(Mention("Place", mt.group(), i, e, RULE_ZONE_LISTED, mt.group(), "District", 0.7,
+                                   (("keys", ()), ("full", False), ("zone", True))))
+                ends.add(e)
         return out
 
     def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
