@@ -480,3 +480,15 @@ def test_numerals_inside_quoted_slogans_are_no_values():
     assert not find_targets("市住建局要牵头实施建筑工地扬尘治理“六个百分之百”。", dt.date(2024, 3, 1))
     (_, _, t), = find_targets("到2025年建成“15分钟生活圈”200个。", dt.date(2024, 3, 1))
     assert t.value == 200.0
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # one standing committee, not also its congress (Henan, Hebei)
+    ("平顶山市人大常委会召开会议。", {"平顶山市人大常委会"}, {"平顶山市人大", "平顶山市人大常委"}),
+    # an office's government is named as its parent and stays
+    ("安徽省人民政府办公厅印发通知。", {"安徽省人民政府办公厅", "安徽省人民政府"}, set()),
+])
+def test_standing_committees_hold_their_congress(text, present, absent):
+    agencies = found(text, "Agency")
+    assert present <= agencies.keys()
+    assert not absent & agencies.keys()

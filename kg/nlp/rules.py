@@ -105,6 +105,12 @@ def _clause_start(text: str, i: int) -> int:
     return i
 
 
+def _standing_committee_of(longer: str, shorter) -> bool:
+    """Whether department ``longer`` is the standing committee of ``shorter`` or ``shorter`` itself
+    (人民代表大会常务委员会 of 人民代表大会)."""
+    return bool(shorter) and longer.endswith("常务委员会") and longer.startswith(shorter)
+
+
 def _clause_end(text: str, i: int) -> int:
     """The end of the clause holding position ``i`` (before its separator, or the text's end)."""
     j = i
@@ -1086,6 +1092,14 @@ class RuleSet:
                     out.append(Mention("Place", name, m.start, end + len(suf), RULE_ZONE_GRAMMAR, name, "District",
                                        0.8, (("keys", ()), ("full", True), ("zone", True), ("within", m.attributes.get("keys", ())))))
                     break
+        # 人大常委会 holds 人大常委 and 人大: one body, the standing committee
+        longest: dict[int, Mention] = {}
+        for m in out:
+            if m.rule == RULE_AGENCY_DEPT and (m.start not in longest or m.end > longest[m.start].end):
+                longest[m.start] = m
+        # (but 安徽省人民政府 inside 安徽省人民政府办公厅 is the government itself, named as the office's parent)
+        out = [m for m in out if m.rule != RULE_AGENCY_DEPT or longest[m.start] is m
+               or not _standing_committee_of(str(longest[m.start].attributes.get("dept", "")), m.attributes.get("dept"))]
         # 各区政府, 各市、县人民政府: every district's or county's, not the article's own
         return [replace(m, attrs=m.attrs + (("generic", True),))
                 if m.attributes.get("prefix_kind") == "level" and _EACH.search(text, max(0, m.start - 8), m.start)
