@@ -492,3 +492,11 @@ def test_standing_committees_hold_their_congress(text, present, absent):
     agencies = found(text, "Agency")
     assert present <= agencies.keys()
     assert not absent & agencies.keys()
+
+
+def test_city_bodies_of_provincial_capitals():
+    g = kg.build_texts({"t": "武汉市召开会议。市城建局、市城管执法委、市住房保障房管局、市政务服务和大数据管理局负责人参加。"},
+                       date="2024-03-01")
+    agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
+    assert {"武汉市城乡建设局", "武汉市城市管理执法委员会", "武汉市住房保障和房屋管理局",
+            "武汉市政务服务和大数据管理局"} <= agencies
