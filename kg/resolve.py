@@ -275,6 +275,9 @@ class _Resolver:
         scores = [_in_context(gaz, d.key, ctx, named_counties) for d in divs]
         score = max(scores)
         best = divs[scores.index(score)]
+        lake = next((d for d in divs if d.level == "water" and d.name == m.text), None)
+        if lake is not None and best.name != m.text and best.level in ("county", "town"):
+            best, score = lake, 1  # 西湖 is the lake, 西湖区 the district written with 区 (even in Hangzhou)
         if score == 0:
             # nothing near the article's own places: a lake or a customary name of that name, a
             # short form read as a lake (北湖 here is not 郴州's 北湖区), a unique township name,

@@ -500,3 +500,13 @@ def test_city_bodies_of_provincial_capitals():
     agencies = {d["label"] for _, d in g.nx.nodes(data=True) if d["kind"] == "Agency"}
     assert {"武汉市城乡建设局", "武汉市城市管理执法委员会", "武汉市住房保障和房屋管理局",
             "武汉市政务服务和大数据管理局"} <= agencies
+
+
+def test_a_lake_named_like_a_districts_short_form_is_the_lake():
+    # Zhejiang: 西湖 is the lake even in a story naming 西湖区
+    places = found("杭州市西湖区召开会议。抓好西湖、西溪湿地保护。", "Place")
+    assert places.get("西湖") == "西湖" and places.get("西湖区") == "西湖区"
+
+
+def test_corridors_are_projects():
+    assert "城西科创大走廊" in found("加快建设城西科创大走廊。", "Project")
