@@ -985,7 +985,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
                      or bool(_RANGE_QTY.search(c.text)))
         if not checkable:
             continue
-        if eff is not None and eff.direction == "current" and not (strong or goal_ctx or gov or planned):
+        if eff is not None and eff.direction == "current" and not (strong or goal_ctx or gov or planned or carries):
             continue
         deadline = eff.deadline if eff is not None else None
         phrase = eff.text if eff is not None else None

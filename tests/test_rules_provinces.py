@@ -510,3 +510,14 @@ def test_a_lake_named_like_a_districts_short_form_is_the_lake():
 
 def test_corridors_are_projects():
     assert "城西科创大走廊" in found("加快建设城西科创大走廊。", "Project")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Guizhou: 会同 is the verb "jointly with" after an agency and a modal, not 会同县 (Hunan)
+    ("县农业农村局要会同县财政局、县水务局推进。", {"县农业农村局", "县财政局", "县水务局"}),
+    ("市发改委会同市财政局制定方案。", {"市发改委", "市财政局"}),
+])
+def test_joint_verb_between_agencies(text, expected):
+    assert set(found(text, "Agency")) == expected
+    assert "会同县" not in found(text, "Place")
+    assert "会同县" in found("湖南省怀化市会同县召开会议。", "Place")

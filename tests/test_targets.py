@@ -492,3 +492,10 @@ def test_a_reports_plan_section_holds_commitments_without_a_modal():
     assert got["新建改扩建中小学校12所"] == (end, 12.0)
     assert "全年新增城镇就业5万人" not in got                   # the retrospective section
     assert not any("已建成" in t for t in got)                # a result already reached
+
+
+def test_a_word_of_intent_carries_to_this_years_result():
+    s = "确保5月底前完成高标准农田建设2.5万亩，全年粮食播种面积稳定在60万亩以上。"
+    got = [(s[a:b], t.deadline) for a, b, t in find_targets(s, dt.date(2024, 3, 16))]
+    assert got == [("确保5月底前完成高标准农田建设2.5万亩", dt.date(2024, 5, 31)),
+                   ("全年粮食播种面积稳定在60万亩以上", dt.date(2024, 12, 31))]

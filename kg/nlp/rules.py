@@ -144,6 +144,7 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _WATER_LEAD_VERB = set("到赴去往")
+_BEFORE_VERB = set("要将并由和及、，,局委厅办府")  # what stands before a verb such as 会同, not before a place
 _BARE_ZONE_RX = re.compile("高新技术产业开发区|经济技术开发区|高新区|经开区|开发区")  # (longest first)
 _VILLAGE_LIST_VERBS = ("下辖", "所辖", "辖", "包括")  # a town's villages follow (和顺镇辖水碓村、…)  # a verb of going before a lake or river's name (到北戴河): not part of it
 _BAN_AFTER_BAN = set("公理事法学结好件成")
@@ -204,6 +205,7 @@ class _Tables:
     bounded: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # head -> (min, max name, kind check)
     centre_kinds: frozenset[str] = frozenset()  # kg/data/centre_kinds.txt
     settlement_kinds: tuple[str, ...] = ()  # kg/data/settlement_kinds.txt (names end in none of them)
+    verb_place_names: tuple[str, ...] = ()  # kg/data/place_verb_names.txt (会同: a verb, and 会同县)
     slogan_verbs: str = ""  # kg/data/county_slogan_verbs.txt (科技兴县: no county 兴县 there)
     water_kinds: tuple[str, ...] = ()  # kg/data/water_kinds.txt (a lake, river or reservoir name starts with none)
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
@@ -287,6 +289,7 @@ def _load_tables() -> _Tables:
     t.settlement_kinds = tuple(read_lines("settlement_kinds.txt"))
     t.water_kinds = tuple(read_lines("water_kinds.txt"))
     t.slogan_verbs = "".join(read_lines("county_slogan_verbs.txt"))
+    t.verb_place_names = tuple(read_lines("place_verb_names.txt"))
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     kinds: dict[str, list[str]] = defaultdict(list)
@@ -519,6 +522,8 @@ class RuleSet:
         return out
 
     def _place_hit_ok(self, text: str, h: Hit) -> bool:
+        if h.start and h.text.startswith(self.t.verb_place_names) and text[h.start - 1] in _BEFORE_VERB:
+            return False  # 县农业农村局要|会同|县财政局: the verb "jointly with", not 会同县 (kg/data/place_verb_names.txt)
         if h.text.endswith("国") and len(h.text) > 2 and text[h.end - 1:h.end + 1] in _GUO_WORDS \
                 and self.gaz.candidates(h.text[:-1]):
             return False  # 以色列国|防部, 日本国|会: the country's short name and a body's 国
@@ -1133,6 +1138,8 @@ class RuleSet:
                 mid = text[p:p + L]
                 if mid.count("“") != mid.count("”") or mid.startswith("”"):
                     continue
+                if any(v in mid for v in self.t.verb_place_names):
+                    return None  # 市发改委|会同|市财政局: two agencies joined by the verb
                 if end_re is not None and not end_re.search(mid):
                     continue
                 if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
