@@ -446,6 +446,9 @@ def _subject_duties(resolved: list[Resolved], projects: list[Resolved], text: st
         if duty is None:
             continue
         stop = min((x for x in (text.find(c, end) for c in "。；！？\n") if x != -1), default=len(text))
+        # (or the next agency opening a clause: 市住建局将加强扬尘管控，市交通运输局负责推进…项目)
+        stop = min([stop] + [b.mention.start for b in agencies if end < b.mention.start < stop
+                             and text[b.mention.start - 1] in "，,"])
         for p in projects:
             if duty.end() <= p.mention.start and p.mention.end <= stop:
                 for who in subject:

@@ -944,7 +944,8 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         else:
             head_gov = None
         if not own and gov is not None and gov is mid_gov and not (
-                cues["outcome"].search(c.text) and any(c.start <= q.start and q.num_start < c.end for q in sentence_qs)):
+                (cues["outcome"].search(c.text) or cues["plan_verb"].search(c.text))
+                and any(c.start <= q.start and q.num_start < c.end for q in sentence_qs)):
             continue  # after a mid-sentence deadline, only a result with its own predicate and value (达到82%)
         tp = own[0] if own else None
         if tp is not None and tp.direction == "current" and gov is not None and gov.direction == "forward":

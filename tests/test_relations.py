@@ -334,3 +334,12 @@ def test_bare_zones_listed_with_districts(text, zone):
 def test_bare_zones_outside_a_list_of_places_are_no_place():
     g = kg.build_texts({"t": "推动开发区、高新区高质量发展。"}, date="2024-03-01")
     assert not any(d["kind"] == "Place" for _, d in g.nx.nodes(data=True))
+
+
+def test_a_clause_subject_is_responsible_only_up_to_the_next_subject():
+    text = "石家庄市召开会议。市住建局将加强建筑工地扬尘管控，市交通运输局负责推进“公转铁”项目。"
+    g = kg.build_texts({"t": text}, date="2024-03-05")
+    label = {n: d["label"] for n, d in g.nx.nodes(data=True)}
+    resp = {(label[u], label[v]) for u, v, k in g.nx.edges(keys=True) if k == "responsibleFor"}
+    assert ("石家庄市交通运输局", "“公转铁”项目") in resp
+    assert not any(a == "石家庄市住房和城乡建设局" for a, _ in resp)

@@ -499,3 +499,13 @@ def test_a_word_of_intent_carries_to_this_years_result():
     got = [(s[a:b], t.deadline) for a, b, t in find_targets(s, dt.date(2024, 3, 16))]
     assert got == [("确保5月底前完成高标准农田建设2.5万亩", dt.date(2024, 5, 31)),
                    ("全年粮食播种面积稳定在60万亩以上", dt.date(2024, 12, 31))]
+
+
+def test_this_years_plan_list_after_a_speaker():
+    # Hebei: 今年 heads the second clause; the plan list after it (淘汰…, 新增…) is due this year
+    s = "市生态环境局相关负责人介绍，今年将完成钢铁企业超低排放改造6家，淘汰国三及以下排放标准营运柴油货车3000辆，新增清洁取暖改造5万户。"
+    got = [(s[a:b], t.value) for a, b, t in find_targets(s, dt.date(2024, 3, 5))]
+    assert got == [("今年将完成钢铁企业超低排放改造6家", 6.0), ("淘汰国三及以下排放标准营运柴油货车3000辆", 3000.0),
+                   ("新增清洁取暖改造5万户", 50000.0)]
+    s = "方案明确，2024年全市PM2.5平均浓度控制在48微克/立方米以内，优良天数比例达到65%以上，重污染天数控制在15天以内。"
+    assert [t.value for _, _, t in find_targets(s, dt.date(2024, 3, 5))] == [48.0, 65.0, 15.0]
