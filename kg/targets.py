@@ -1191,7 +1191,11 @@ def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, 
     spans, cur, pos = [], None, 0
     for line in text.split("\n"):
         body = line.strip()
-        if body and len(body) <= 40 and not body.endswith(_HEADING_END) and _TOP_HEADING.match(body):
+        lead_in = body.endswith(("：", ":")) and len(body) <= 30  # 重点抓好以下工作： (its items follow)
+        if body and len(body) <= 40 and (lead_in or not body.endswith(_HEADING_END) and _TOP_HEADING.match(body)):
+            if lead_in and (not (plan is not None and plan.search(body)) or (cur is not None and cur[1] == "plan")):
+                pos += len(line) + 1
+                continue  # 各位代表： opens nothing; 具体要做好以下工作： goes on with its plan section
             if cur is not None:
                 spans.append((cur[0], pos, cur[1], cur[2]))
                 cur = None

@@ -509,3 +509,13 @@ def test_this_years_plan_list_after_a_speaker():
                    ("新增清洁取暖改造5万户", 50000.0)]
     s = "方案明确，2024年全市PM2.5平均浓度控制在48微克/立方米以内，优良天数比例达到65%以上，重污染天数控制在15天以内。"
     assert [t.value for _, _, t in find_targets(s, dt.date(2024, 3, 5))] == [48.0, 65.0, 15.0]
+
+
+def test_a_lead_in_line_opens_a_plan_section():
+    # a report excerpt with no numbered headings: 重点抓好以下工作： and its items
+    text = ("株洲市2024年政府工作报告（摘要）\n各位代表：\n重点抓好以下工作：\n"
+            "（五）办好民生实事。新增城镇就业4.5万人，新建改扩建中小学校12所。\n")
+    got = [text[s:e] for s, e, _ in find_targets_in_text(text, dt.date(2024, 1, 9))]
+    assert got == ["新增城镇就业4.5万人", "新建改扩建中小学校12所"]
+    # 各位代表： alone opens nothing
+    assert not find_targets_in_text("各位代表：\n新增城镇就业4.5万人。\n", dt.date(2024, 1, 9))
