@@ -521,3 +521,16 @@ def test_joint_verb_between_agencies(text, expected):
     assert set(found(text, "Agency")) == expected
     assert "会同县" not in found(text, "Place")
     assert "会同县" in found("湖南省怀化市会同县召开会议。", "Place")
+
+
+@pytest.mark.parametrize("text,agency", [
+    # Sichuan, Hubei: a session between the prefix and the body
+    ("成都市第十八届人民代表大会第四次会议开幕。", "成都市人民代表大会"),
+    ("武汉市召开会议。市十五届人大三次会议开幕。", "武汉市人民代表大会"),
+])
+def test_a_session_between_prefix_and_body(text, agency):
+    assert agency in found(text, "Agency").values()
+
+
+def test_a_concert_hall_is_no_agency():
+    assert not found("成都市第十八届人民代表大会在成都城市音乐厅开幕。", "Agency").keys() & {"成都城市音乐厅"}

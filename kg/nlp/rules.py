@@ -144,6 +144,7 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _WATER_LEAD_VERB = set("到赴去往")
+_SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
 _BEFORE_VERB = set("要将并由和及、，,局委厅办府")  # what stands before a verb such as 会同, not before a place
 _BARE_ZONE_RX = re.compile("高新技术产业开发区|经济技术开发区|高新区|经开区|开发区")  # (longest first)
 _VILLAGE_LIST_VERBS = ("下辖", "所辖", "辖", "包括")  # a town's villages follow (和顺镇辖水碓村、…)  # a verb of going before a lake or river's name (到北戴河): not part of it
@@ -922,6 +923,11 @@ class RuleSet:
             if text[end:end + 1] in _LEVEL_CHARS and self._weak_short(m):
                 continue  # 会同|市财政局: a county's short form before a level word is none (its full name would match)
             prefixes[end].append((m.start, m.text, "place"))
+        # a session between the prefix and the body: 成都市|第十八届|人民代表大会, 市|十五届|人大
+        for end, lst in list(prefixes.items()):
+            sm = _SESSION_AFTER.match(text, end)
+            if sm is not None:
+                prefixes[sm.end()].extend(lst)
         # 中共 + place
         for end, lst in list(prefixes.items()):
             for start, ptext, kind in lst:
