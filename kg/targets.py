@@ -974,7 +974,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         # doing (今年完成岸线整治40公里, 新增高新技术企业500家)
         planned = ((plan_section or (eff is not None and eff.direction == "current")) and not cues["past"].search(c.text)
                    and _value_after_result(c, qs, cues["plan_verb"], *((cues["outcome"],) if plan_section else ())))
-        carries = carried and (outcome or planned) and _value_after_result(c, qs, cues["outcome"], cues["plan_verb"])
+        carries = carried and _value_after_result(c, qs, cues["outcome"], cues["plan_verb"])
         forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx or carries or planned)
         if not forward:
             continue

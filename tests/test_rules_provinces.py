@@ -534,3 +534,9 @@ def test_a_session_between_prefix_and_body(text, agency):
 
 def test_a_concert_hall_is_no_agency():
     assert not found("成都市第十八届人民代表大会在成都城市音乐厅开幕。", "Agency").keys() & {"成都城市音乐厅"}
+
+
+def test_a_task_force_set_up_by_a_government_is_not_its_name():
+    agencies = found("乡党委、乡政府成立茶产业发展专班。", "Agency")
+    assert not any("成立" in a for a in agencies)
+    assert "市政府办公室数字政府专班" in found("市政府办公室数字政府专班负责推进。", "Agency")

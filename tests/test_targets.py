@@ -519,3 +519,9 @@ def test_a_lead_in_line_opens_a_plan_section():
     assert got == ["新增城镇就业4.5万人", "新建改扩建中小学校12所"]
     # 各位代表： alone opens nothing
     assert not find_targets_in_text("各位代表：\n新增城镇就业4.5万人。\n", dt.date(2024, 1, 9))
+
+
+def test_intent_carries_to_a_verb_of_doing_and_its_value():
+    s = "下一步，全乡将实施“千亩茶园”提质工程，力争到2026年茶叶综合产值突破5亿元，带动1500户农户增收。"
+    assert [s[a:b] for a, b, _ in find_targets(s, dt.date(2024, 5, 10))] == [
+        "力争到2026年茶叶综合产值突破5亿元", "带动1500户农户增收"]

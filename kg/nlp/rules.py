@@ -768,10 +768,12 @@ class RuleSet:
         out = []
 
         def listed(end: int, start: int) -> None:
-            """A village at ``start``-``end``: in a town's list (辖水碓村、十字路村), the next item starts after it."""
-            if text.startswith("、", end) and start in list_starts:
+            """A village at ``start``-``end``: the next item of its list (双泉村、大余湾村) starts after it,
+            and in a town's list (辖水碓村、十字路村) is that town's."""
+            if text.startswith("、", end):
                 ends.add(end + 1)
-                list_starts.add(end + 1)
+                if start in list_starts:
+                    list_starts.add(end + 1)
 
         for s, e in _family_villages(text):
             if s in ends and not any(j in covered for j in range(s, e)) and text[e:e + 1] not in _FAMILY_NOT_NEXT \
@@ -1027,7 +1029,9 @@ class RuleSet:
                     emit(a.start, h.end, RULE_AGENCY_NESTED, (("parent", (a.start, a.end)), ("dept", h.payload),
                                                               ("body", h.text)), 0.9)
             m = self._body_after(text, a.end, body_at, body_starts, place_starts)
-            if m is not None and m[0] and m[1] in _TASK_BODIES:
+            if m is not None and m[0] and m[1] in _TASK_BODIES \
+                    and not any(m[0][i:i + 2] in self.t.unit_verbs for i in range(len(m[0]) - 1)):
+                # (乡政府|成立|茶产业发展专班: the verb, then a task force it sets up)
                 mid, body = m
                 emit(a.start, a.end + len(mid) + len(body), RULE_AGENCY_NESTED,
                      (("parent", (a.start, a.end)), ("body", mid + body)), 0.8)
