@@ -540,3 +540,10 @@ def test_a_task_force_set_up_by_a_government_is_not_its_name():
     agencies = found("乡党委、乡政府成立茶产业发展专班。", "Agency")
     assert not any("成立" in a for a in agencies)
     assert "市政府办公室数字政府专班" in found("市政府办公室数字政府专班负责推进。", "Agency")
+
+
+def test_a_river_before_its_water_words():
+    # Wuhan: 机场河|水环境综合治理 (but 河水 alone is river water)
+    places = found("江汉区、硚口区要加快推进黄孝河、机场河水环境综合治理二期工程。", "Place")
+    assert {"黄孝河", "机场河"} <= places.keys()
+    assert not found("河水清澈。", "Place")

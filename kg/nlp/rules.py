@@ -144,6 +144,7 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
 _WATER_LEAD_VERB = set("到赴去往")
+_WATER_WORDS_AFTER = ("水环境", "水生态", "水质", "水系", "水域", "水体")  # after a river's name: its water
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
 _BEFORE_VERB = set("要将并由和及、，,局委厅办府")  # what stands before a verb such as 会同, not before a place
 _BARE_ZONE_RX = re.compile("高新技术产业开发区|经济技术开发区|高新区|经开区|开发区")  # (longest first)
@@ -841,7 +842,8 @@ class RuleSet:
                         out.append(Mention("Place", name, s, i + 1, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            _UNKEYED))
                         ends.add(i + 1)  # 须水镇|西岗村: a village after the town
-            elif (ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长域网")
+            elif (ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长域网"
+                                   or text.startswith(_WATER_WORDS_AFTER, i + 1))  # (机场河|水环境)
                   and not text.startswith("流", i + 1) or text.startswith("流域", i + 1)) \
                     and not text.startswith(self.t.water_not_before, i + 1) \
                     and text[i - 1:i + 1] != "河湖" and text[i:i + 2] != "河湖" \
