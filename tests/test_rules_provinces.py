@@ -547,3 +547,9 @@ def test_a_river_before_its_water_words():
     places = found("江汉区、硚口区要加快推进黄孝河、机场河水环境综合治理二期工程。", "Place")
     assert {"黄孝河", "机场河"} <= places.keys()
     assert not found("河水清澈。", "Place")
+
+
+def test_one_water_mention_per_span():
+    # 洪湖 (洪湖市's short form) before 水质 is read as the lake once, not by two rules
+    ms = [m for m in kg.extract("湖北省加强洪湖水质保护。") if m.label == "Place" and m.text == "洪湖"]
+    assert len(ms) == 1

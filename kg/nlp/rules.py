@@ -860,7 +860,8 @@ class RuleSet:
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖" \
                             and not name.startswith(self.t.water_kinds) \
-                            and not (ch == "江" and any(m.start == s and m.end == i + 1 for m in known)):
+                            and not any(m.start == s and m.end == i + 1 and (ch == "江" or m.rule == RULE_WATER_SUFFIX)
+                                        for m in known):
                         # (锦江|流域: the short form is read as the river already)
                         out.append(Mention("Place", name, s, i + 1, RULE_WATER_SUFFIX, name, "WaterBody", 0.6,
                                            _UNKEYED))
