@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from .gazetteer import load_gazetteer
+from .gazetteer import load_gazetteer, rule_words
 from .model import Document, Entity, Extraction, Mention, Provenance, Relation
 from .nlp import get_pipeline
 from .nlp.components import MENTIONS, find_mentions
@@ -234,7 +234,6 @@ def extract_document(document: Document) -> Extraction:
 
 
 # ---------------------------------------------------------------------------- relation rules
-_LIST_JOINS = ("辖", "下辖", "所辖", "包括")  # 和顺镇辖水碓村、十字路村: the town's villages follow
 
 
 def _place_relations(resolved: list[Resolved], gaz, relate, text: str = "") -> None:
@@ -265,7 +264,7 @@ def _place_relations(resolved: list[Resolved], gaz, relate, text: str = "") -> N
     head = None
     for a, b in zip(places, places[1:]):
         between = text[a.mention.end:b.mention.start]
-        if between in _LIST_JOINS and (not a.key or (d := gaz.get(a.key)) is None or d.level in ("county", "town")):
+        if between in rule_words("village_list_verbs") and (not a.key or (d := gaz.get(a.key)) is None or d.level in ("county", "town")):
             head = a
         elif not (between == "、" and head is not None):
             head = None

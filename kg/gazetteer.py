@@ -76,6 +76,12 @@ def read_table(name: str) -> list[dict[str, str]]:
     ]
 
 
+@functools.lru_cache(maxsize=None)
+def rule_words(name: str) -> tuple[str, ...]:
+    """The words of one list of ``kg/data/rule_words.tsv``, in file order."""
+    return tuple(r["word"] for r in read_table("rule_words.tsv") if r["list"] == name)
+
+
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(x for x in re.split(r"[|,，]", cell) if x)
 

@@ -14,7 +14,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import TOWN_SUFFIXES, Division, Gazetteer, read_table
+from .gazetteer import TOWN_SUFFIXES, Division, Gazetteer, read_table, rule_words
 from .model import Mention
 from .nlp import rules as R
 
@@ -23,9 +23,9 @@ __all__ = ["Context", "Resolved", "article_context", "resolve", "project_id", "a
 _CITY_LEVELS = {"市", "我市", "全市", "本市"}
 _PROVINCE_LEVELS = {"省", "我省", "全省", "本省", "自治区"}
 _COUNTY_LEVELS = {"区", "县", "我区", "全区", "我县", "全县", "本区", "本县"}
-_TOWN_LEVELS = {"镇", "乡", "街道", "我镇", "全镇", "本镇", "我乡", "全乡"}
-_PARENT_KEPT = {"常委会"}  # units whose parent is a node too (市委|常委会)
-_ZONE_LEVELS = {"高新区", "经开区", "开发区", "管委会"}  # the zone a story is about (高新区科技局)
+_TOWN_LEVELS = frozenset(rule_words("town_levels"))  # the town a story is about (镇政府)
+_PARENT_KEPT = frozenset(rule_words("parent_kept"))  # units whose parent is a node too (市委|常委会)
+_ZONE_LEVELS = frozenset(rule_words("zone_levels"))  # the zone a story is about (高新区科技局)
 _NATIONAL = {"国家", "中央", "全国", "中共"}
 
 

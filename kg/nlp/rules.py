@@ -21,7 +21,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 import rjieba
 
-from ..gazetteer import Gazetteer, read_lines, read_table
+from ..gazetteer import Gazetteer, read_lines, read_table, rule_words
 from ..model import Mention
 
 __all__ = ["Hit", "RuleSet", "PUNCT", "ZONE_SUFFIXES"]
@@ -143,12 +143,7 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
     r"[（(][^（）()]{1,16}[）)]$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
-_WATER_LEAD_VERB = set("到赴去往")
-_WATER_WORDS_AFTER = ("水环境", "水生态", "水质", "水系", "水域", "水体")  # after a river's name: its water
-_SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
-_BEFORE_VERB = set("要将并由和及、，,局委厅办府")  # what stands before a verb such as 会同, not before a place
-_BARE_ZONE_RX = re.compile("高新技术产业开发区|经济技术开发区|高新区|经开区|开发区")  # (longest first)
-_VILLAGE_LIST_VERBS = ("下辖", "所辖", "辖", "包括")  # a town's villages follow (和顺镇辖水碓村、…)  # a verb of going before a lake or river's name (到北戴河): not part of it
+_SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]{1,3}届")  # between a prefix and its body (市十五届人大)
 _BAN_AFTER_BAN = set("公理事法学结好件成")
 # bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
 _TASK_BODIES = {"专班", "工作专班", "领导小组", "领导小组办公室", "工作组", "工作队", "指挥部", "督察组", "巡视组"}
@@ -208,6 +203,12 @@ class _Tables:
     centre_kinds: frozenset[str] = frozenset()  # kg/data/centre_kinds.txt
     settlement_kinds: tuple[str, ...] = ()  # kg/data/settlement_kinds.txt (names end in none of them)
     verb_place_names: tuple[str, ...] = ()  # kg/data/place_verb_names.txt (会同: a verb, and 会同县)
+    # lists of kg/data/rule_words.tsv
+    verb_before: frozenset[str] = frozenset()
+    bare_zones: re.Pattern | None = None
+    village_list_verbs: tuple[str, ...] = ()
+    water_words_after: tuple[str, ...] = ()
+    water_lead_verbs: frozenset[str] = frozenset()
     slogan_verbs: str = ""  # kg/data/county_slogan_verbs.txt (科技兴县: no county 兴县 there)
     water_kinds: tuple[str, ...] = ()  # kg/data/water_kinds.txt (a lake, river or reservoir name starts with none)
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
@@ -292,6 +293,11 @@ def _load_tables() -> _Tables:
     t.water_kinds = tuple(read_lines("water_kinds.txt"))
     t.slogan_verbs = "".join(read_lines("county_slogan_verbs.txt"))
     t.verb_place_names = tuple(read_lines("place_verb_names.txt"))
+    t.verb_before = frozenset(rule_words("verb_before"))
+    t.bare_zones = re.compile("|".join(map(re.escape, rule_words("bare_zones"))))
+    t.village_list_verbs = rule_words("village_list_verbs")
+    t.water_words_after = rule_words("water_words_after")
+    t.water_lead_verbs = frozenset(rule_words("water_lead_verbs"))
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     kinds: dict[str, list[str]] = defaultdict(list)
@@ -524,7 +530,7 @@ class RuleSet:
         return out
 
     def _place_hit_ok(self, text: str, h: Hit) -> bool:
-        if h.start and h.text.startswith(self.t.verb_place_names) and text[h.start - 1] in _BEFORE_VERB:
+        if h.start and h.text.startswith(self.t.verb_place_names) and text[h.start - 1] in self.t.verb_before:
             return False  # 县农业农村局要|会同|县财政局: the verb "jointly with", not 会同县 (kg/data/place_verb_names.txt)
         if h.text.endswith("国") and len(h.text) > 2 and text[h.end - 1:h.end + 1] in _GUO_WORDS \
                 and self.gaz.candidates(h.text[:-1]):
@@ -743,7 +749,7 @@ class RuleSet:
             return out
         ends = {m.end for m in known if m.subtype == "District"}
         starts = {m.start for m in known if m.subtype == "District"}
-        for mt in _BARE_ZONE_RX.finditer(text):  # left to right: 蜀山区、高新区、经开区 is a chain
+        for mt in self.t.bare_zones.finditer(text):  # left to right: 蜀山区、高新区、经开区 is a chain
             i, e = mt.span()
             if (i >= 1 and text[i - 1] == "、" and i - 1 in ends) or (text.startswith("、", e) and e + 1 in starts):
                 out.append(Mention("Place", mt.group(), i, e, RULE_ZONE_LISTED, mt.group(), "District", 0.7,
@@ -762,7 +768,7 @@ class RuleSet:
         ends = {m.end for m in known}
         list_starts = set()  # where an item of a town's list of villages starts
         for m in known:  # 和顺镇|辖|水碓村: a town's villages after 辖, 包括
-            w = next((w for w in _VILLAGE_LIST_VERBS if text.startswith(w, m.end)), None)
+            w = next((w for w in self.t.village_list_verbs if text.startswith(w, m.end)), None)
             if w is not None:
                 ends.add(m.end + len(w))
                 list_starts.add(m.end + len(w))
@@ -843,7 +849,7 @@ class RuleSet:
                                            _UNKEYED))
                         ends.add(i + 1)  # 须水镇|西岗村: a village after the town
             elif (ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长域网"
-                                   or text.startswith(_WATER_WORDS_AFTER, i + 1))  # (机场河|水环境)
+                                   or text.startswith(self.t.water_words_after, i + 1))  # (机场河|水环境)
                   and not text.startswith("流", i + 1) or text.startswith("流域", i + 1)) \
                     and not text.startswith(self.t.water_not_before, i + 1) \
                     and text[i - 1:i + 1] != "河湖" and text[i:i + 2] != "河湖" \
@@ -854,7 +860,7 @@ class RuleSet:
                 # lakes; 东武仕水库: a reservoir)
                 head = i - 1 if ch == "库" else i  # where the suffix starts (水|库)
                 s = self._bounded_start(text, head, 3, ends)
-                if s is not None and head - s >= 2 and text[s] in _WATER_LEAD_VERB:
+                if s is not None and head - s >= 2 and text[s] in self.t.water_lead_verbs:
                     s += 1
                 if s is not None and head - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
