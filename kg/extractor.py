@@ -234,9 +234,7 @@ def extract_document(document: Document) -> Extraction:
 
 
 # ---------------------------------------------------------------------------- relation rules
-
-
-def _place_relations(resolved: list[Resolved], gaz, relate, text: str = "") -> None:
+def _place_relations(resolved: list[Resolved], gaz, relate, text: str) -> None:
     places = sorted((r for r in resolved if r.kind == "Place"), key=lambda r: r.mention.start)
     by_key = {}
     for r in places:
@@ -261,10 +259,10 @@ def _place_relations(resolved: list[Resolved], gaz, relate, text: str = "") -> N
                 continue  # a nearer named ancestor already holds it
             relate(b.id, "partOf", a.id, a.mention.start, b.mention.end, "partOf.adjacent", 0.9)
     # a town's list of villages: 和顺镇辖水碓村、十字路村、和顺社区 (each village partOf the town)
-    head = None
+    head, joins = None, rule_words("village_list_verbs")
     for a, b in zip(places, places[1:]):
         between = text[a.mention.end:b.mention.start]
-        if between in rule_words("village_list_verbs") and (not a.key or (d := gaz.get(a.key)) is None or d.level in ("county", "town")):
+        if between in joins and (not a.key or (d := gaz.get(a.key)) is None or d.level in ("county", "town")):
             head = a
         elif not (between == "、" and head is not None):
             head = None

@@ -76,10 +76,17 @@ def read_table(name: str) -> list[dict[str, str]]:
     ]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1)
+def _rule_word_lists() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for r in read_table("rule_words.tsv"):
+        lists.setdefault(r["list"], []).append(r["word"])
+    return {k: tuple(v) for k, v in lists.items()}
+
+
 def rule_words(name: str) -> tuple[str, ...]:
-    """The words of one list of ``kg/data/rule_words.tsv``, in file order."""
-    return tuple(r["word"] for r in read_table("rule_words.tsv") if r["list"] == name)
+    """The words of one list of ``kg/data/rule_words.tsv``, in file order (the file is read once)."""
+    return _rule_word_lists()[name]
 
 
 def _split(cell: str) -> tuple[str, ...]:

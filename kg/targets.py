@@ -1117,23 +1117,26 @@ def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> lis
     sents = _split(text, _TEXT_SEP)
     pending: list[tuple[int, int]] = []
     sections = _sections(text, article_date)
-    past = [(a, b) for a, b, kind, _ in sections if kind == "past"]
-    plans = [(a, b, t) for a, b, kind, t in sections if kind == "plan"]
 
-    def plan_of(pos: int) -> tuple[bool, TimePhrase | None]:
-        for a, b, t in plans:
+    def section_at(pos: int) -> tuple[str | None, TimePhrase | None]:
+        """The kind ("past", "plan" or None) and heading time of the section holding ``pos``."""
+        for a, b, kind, t in sections:
             if a <= pos < b:
-                return True, t
-        return False, None
+                return kind, t
+        return None, None
 
     def flush(gov: str | None) -> None:
         if not pending:
             return
+        if sections:  # a retrospective section's sentences are last year's results: not searched
+            pending[:] = [(s, e) for s, e in pending if section_at(s)[0] != "past"]
+            if not pending:
+                return
         if gov is None:
             for s, e in pending:
-                in_plan, heading_time = plan_of(s)
+                kind, heading_time = section_at(s)
                 out.extend((s + a, s + b, f) for a, b, f in find_targets(
-                    text[s:e], article_date, plan_section=in_plan, section_time=heading_time))
+                    text[s:e], article_date, plan_section=kind == "plan", section_time=heading_time))
         else:
             valued = []
             for s, e in pending:
@@ -1169,8 +1172,6 @@ def find_targets_in_text(text: str, article_date: _dt.date | None = None) -> lis
             continue
         pending.append((s, e))
     flush(None)
-    if past:
-        out = [t for t in out if not any(a <= t[0] < b for a, b in past)]
     return out
 
 
@@ -1182,8 +1183,9 @@ def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, 
     """A report's top-level sections (一、… to the next 二、…) that say what their figures are:
     (start, end, "past" or "plan", the heading's time phrase). A retrospective section (一、2024年
     工作回顾: cues.tsv ``past_heading``) holds last year's results, no commitment; a plan section
-    (二、2025年工作思路和重点任务: ``plan_heading``) holds commitments, due by its heading's time
-    (or the article's year) even without a word of intent (新增城镇就业4.5万人)."""
+    (二、2025年工作思路和重点任务: ``plan_heading``, or a lead-in line such as 重点抓好以下工作：)
+    holds commitments even without a word of intent (新增城镇就业4.5万人), due by its heading's
+    time phrase when it has one."""
     if "\n" not in text:
         return []
     cues = _cues()

@@ -106,7 +106,7 @@ def _clause_start(text: str, i: int) -> int:
 
 
 def _standing_committee_of(longer: str, shorter) -> bool:
-    """Whether department ``longer`` is the standing committee of ``shorter`` or ``shorter`` itself
+    """Whether department ``longer`` is the standing committee of department ``shorter``
     (人民代表大会常务委员会 of 人民代表大会)."""
     return bool(shorter) and longer.endswith("常务委员会") and longer.startswith(shorter)
 
@@ -301,9 +301,18 @@ def _load_tables() -> _Tables:
     t.centre_not_before = tuple(sorted(read_lines("centre_not_before.txt"), key=len, reverse=True))
     t.road_patterns = re.compile("|".join(f"(?:{p})" for p in read_lines("road_patterns.txt")))
     kinds: dict[str, list[str]] = defaultdict(list)
+    parts: dict[str, str] = {}  # define NAME regex: {NAME} in the patterns after it
+
+    def named(rx: str) -> str:
+        return re.sub(r"\{([A-Z]+)\}", lambda m: parts[m.group(1)], rx)
+
     for line in read_lines("project_patterns.tsv"):
         kind, _, rx = line.partition("\t")
-        kinds[kind].append(rx)
+        if kind == "define":
+            name, _, rx = rx.partition("\t")
+            parts[name] = named(rx)
+        else:
+            kinds[kind].append(named(rx))
     t.project_patterns = re.compile("|".join(
         f"(?P<{k}>{'|'.join(f'(?:{p})' for p in kinds[k])})" for k in ("whole", "built", "tail") if kinds[k]))
     t.project_context = re.compile("|".join(kinds["context"]) or "(?!)")
@@ -453,7 +462,6 @@ class RuleSet:
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
-        self._pattern_hint = self.t.project_hint
         # a head word and a conjunction: where two names of a list meet (战略和, 工程及)
         self._conj_after_head = tuple(h + c for h in self.t.heads for c in "和及与、")
         self._verb_last = frozenset(v[-1] for v in self.t.verbs)  # _verb_ending's quick test
@@ -848,16 +856,7 @@ class RuleSet:
                         out.append(Mention("Place", name, s, i + 1, RULE_PLACE_SUFFIX, name, "District", 0.6,
                                            _UNKEYED))
                         ends.add(i + 1)  # 须水镇|西岗村: a village after the town
-            elif (ch in "湖河" and (i + 1 >= len(text) or text[i + 1] not in "泊水道段面畔区长域网"
-                                   or text.startswith(self.t.water_words_after, i + 1))  # (机场河|水环境)
-                  and not text.startswith("流", i + 1) or text.startswith("流域", i + 1)) \
-                    and not text.startswith(self.t.water_not_before, i + 1) \
-                    and text[i - 1:i + 1] != "河湖" and text[i:i + 2] != "河湖" \
-                    or (ch == "库" and text[i - 1:i + 1] == "水库" and i >= 3) \
-                    or (ch == "江" and text.startswith(self.t.water_context, i + 1)):
-                # (茶江|流域: a river ending in 江 the table lacks, before a word of water)
-                # (河流 is the common noun, 卫河|流域 a river's basin; 河湖长制, 幸福河湖: rivers and
-                # lakes; 东武仕水库: a reservoir)
+            elif self._water_end(text, i, ch):
                 head = i - 1 if ch == "库" else i  # where the suffix starts (水|库)
                 s = self._bounded_start(text, head, 3, ends)
                 if s is not None and head - s >= 2 and text[s] in self.t.water_lead_verbs:
@@ -872,6 +871,25 @@ class RuleSet:
                         out.append(Mention("Place", name, s, i + 1, RULE_WATER_SUFFIX, name, "WaterBody", 0.6,
                                            _UNKEYED))
         return out
+
+    def _water_end(self, text: str, i: int, ch: str) -> bool:
+        """Whether a lake's, river's or reservoir's name the table lacks can end at ``i``:
+        - 湖/河, unless a longer word goes on (河水, 河道, 湖泊, 河长; 河流 is the common noun, but
+          卫河|流域 a basin and 机场河|水环境 its water) or 河湖 (河湖长制, 幸福河湖: rivers and lakes);
+        - 库 of 水库 (东武仕水库);
+        - 江 before a word of water (茶江|流域)."""
+        if ch in "湖河":
+            nxt = text[i + 1:i + 2]
+            if text[i - 1:i + 1] == "河湖" or text[i:i + 2] == "河湖" or text.startswith(self.t.water_not_before, i + 1):
+                return False
+            if nxt == "流":
+                return text.startswith("流域", i + 1)
+            return nxt not in "泊水道段面畔区长域网" or not nxt or text.startswith(self.t.water_words_after, i + 1)
+        if ch == "库":
+            return i >= 3 and text[i - 1] == "水"
+        if ch == "江":
+            return text.startswith(self.t.water_context, i + 1)
+        return False
 
     def _bounded_start(self, text: str, i: int, max_len: int, ends: set[int]) -> int | None:
         """Start of a name ending before ``i`` that is delimited on the left within ``max_len``
@@ -1523,7 +1541,7 @@ class RuleSet:
                 return not nxt or not _CJK.match(nxt) or nxt in self.t.boundary_chars
         return False
 
-    def _introduced_start(self, text: str, start: int, head: int, max_len: int, found: int,
+    def _introduced_start(self, text: str, start: int, head: int, max_len: int,
                           verb: str | None) -> tuple[int, str | None]:
         """Where a name before a head word starts when the scan stopped inside it, at a verb of
         the name (实施|阳澄湖生态优化行动) or at a function character inside a longer dictionary
@@ -1531,9 +1549,9 @@ class RuleSet:
         ``max_len`` characters before the head. Between them only name characters: no punctuation,
         quote, digit, numeral, space or other function character (实施亿元|以上项目, 建设一批…,
         建设全市统一的…), and more than the verb it stopped at (制定|落实新一轮…方案 is two verbs).
-        Else (``found``, ``verb``)."""
-        if found >= len(text) or text[found] in QUOTE_OPEN:
-            return found, verb
+        Else (``start``, ``verb``), where the scan stopped."""
+        if start >= len(text) or text[start] in QUOTE_OPEN:
+            return start, verb
         lo = max(0, head - max_len)
         words = None  # dictionary words of the window, cut once when a function character is met
         j = start
@@ -1541,7 +1559,7 @@ class RuleSet:
             v = self._verb_ending(text, j)
             if v is not None and v in self.t.introducers:
                 inner = text[j:start]
-                if len(inner) - len(verb or "") >= 2 and not any(inner.endswith(w) for w in self._conj_after_head) \
+                if len(inner) - len(verb or "") >= 2 and not inner.endswith(self._conj_after_head) \
                         and not text.startswith(self._head_words, j):  # (政府建设|项目可持续建设: 建设 ends a noun)
                     return j, v
                 break
@@ -1555,7 +1573,7 @@ class RuleSet:
                 if not any(a <= j - 1 < b for a, b in words):
                     break  # 以 in 以旧换新 is inside a word; 的, 和, 向 are not
             j -= 1
-        return found, verb
+        return start, verb
 
     def _verb_ending(self, text: str, pos: int) -> str | None:
         """The longest verb of kg/data/project_verbs.txt that ends at ``pos``, or None."""
@@ -1663,7 +1681,7 @@ class RuleSet:
             if strength == "weak" and verb not in self.t.introducers:
                 # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
                 # a verb inside the name; an introducing verb a little further left bounds it
-                start, verb = self._introduced_start(text, start, h.start, max_name, start, verb)
+                start, verb = self._introduced_start(text, start, h.start, max_name, verb)
             name = text[start:h.start]
             if len(name) < 2 or name in self.t.stop_names or start in agency_ends:
                 if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
@@ -1720,7 +1738,7 @@ class RuleSet:
             if title.endswith(self._head_words) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
                 emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
         # 轨道交通15号线一期, 渝湘高速复线, 长株潭城际轨道西环线: kg/data/project_patterns.tsv
-        for mt in self.t.project_patterns.finditer(text) if self._pattern_hint.search(text) else ():
+        for mt in self.t.project_patterns.finditer(text) if self.t.project_hint.search(text) else ():
             s, e = mt.span()
             if mt.lastgroup == "tail":
                 s, _ = self._name_start(text, s, 6)
