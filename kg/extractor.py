@@ -15,11 +15,19 @@ locatedIn.at_place          在X区实施/建设…Y工程: the project after �
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
 responsibleFor.subject      X、Y要/负责/将… at the head of a clause: X and Y for the projects after it
-setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence
-setBy.speaker               the speaker whose statement holds the target
+setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence (the first
+                            of its list: 镇党委、镇政府制定…提出 -> 镇党委)
 setBy.meeting               the convener of the article's meeting (国务院常务会议, 市委…全会) for
-                            the targets after 会议要求/全会强调… in a paragraph with no speaker
+                            the targets after 会议要求/全会强调… in a paragraph with no speaker; not
+                            a meeting whose spirit is relayed (传达学习省委常委会会议精神)
+setBy.subject               the agency subject of the target's clause (市河长办将组织…建成100条)
+setBy.speaker               the speaker whose statement holds the target
+setBy.issuer                else the article's issuer, by its title: X、Y关于印发…的通知, X召开…, X：…,
+                            X工作报告 (the first of the list)
 concerns.clause             a project named in the target clause, else the first of its sentence
+concerns.item               else the project of its numbered item's heading ((二)实施…行动。)
+concerns.anaphor            else the plan its paragraph refers to (按照方案，/ 方案提出，)
+concerns.document           else the plan the article issues (关于印发《X》的通知, 《X》现印发给你们)
 ==========================  ===============================================================
 
 A statement's scope runs from "X负责人表示" (or the quotation right before it, not the start of its
@@ -32,6 +40,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
+from typing import NamedTuple
 
 from .gazetteer import load_gazetteer, rule_words
 from .model import Document, Entity, Extraction, Mention, Provenance, Relation
@@ -50,7 +59,7 @@ _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|�
 # the article's meeting and its convener: 国务院总理主持召开国务院常务会议, 市委召开十二届九次全会
 _MEETING_CALL = re.compile(r"(?:(?:党组)?(?:副?总理|副?书记|市长|省长|区长|县长|主任|主席))?(?:主持)?召开(?:了)?"
                            r"[^。；！？，、]{0,20}?(?:会议|全会|常委会|常务会议|座谈会|推进会)")
-_MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次)?"
+_MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届)?(?:第?[一二三四五六七八九十百零〇\d]+次)?"
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
 _DUTY = re.compile(r"要(?![求素点件闻是])|负责(?!人|同志)|将(?![近来军])")
@@ -209,6 +218,7 @@ def extract_document(document: Document) -> Extraction:
     speaker_of = _speaker_scopes(text, resolved, paras.spans)
     meeting_of = _meeting_scopes(text, resolved, paras.spans)
     _responsibility(resolved, speaker_of, text, relate, paras.spans)
+    setting = _Setting(text, resolved, speaker_of, meeting_of, paras)
 
     # targets: nodes of their own, linked to their setter and project
     resolved_by_start = _ByStart(resolved)
@@ -222,7 +232,7 @@ def extract_document(document: Document) -> Extraction:
         attrs["text"] = t.text
         entities[tid] = {"kind": "Target", "name": t.text, "aliases": set(), "subtype": None, "types": set(),
                          "attrs": attrs, "prov": [_prov(document, sents, t.start, t.end, t.rule, t.confidence)]}
-        _target_relations(tid, t, resolved_by_start, speaker_of, sents, text, relate, paras, meeting_of)
+        _target_relations(tid, t, resolved_by_start, sents, text, relate, setting)
 
     ents = tuple(
         Entity(eid, e["kind"], e["name"], tuple(sorted(e["aliases"] - {e["name"]})), e["subtype"],
@@ -328,9 +338,12 @@ def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, 
     """Paragraph index -> the agency whose meeting speaks in it (会议指出/要求/强调…) and the offset
     it speaks from. The meeting is the article's first one with a convener: the agency right
     before 召开…会议 in one clause (市委召开全会), or the agency that names it (国务院常务会议); each
-    statement goes to the latest such meeting before it. Nothing when the article reports none."""
-    agencies = sorted((r for r in resolved if r.kind == "Agency" and r.id), key=lambda r: r.mention.start)
-    hosts = [a for a in agencies if _MEETING_CALL.match(text, a.mention.end) or _MEETING_NAME.match(text, a.mention.end)]
+    statement goes to the latest such meeting before it. Nothing when the article reports none.
+    A meeting whose spirit is relayed (传达学习省委常委会会议精神: ``relayed_before``) has no host here."""
+    agencies = sorted((r for r in resolved if _agency_like(r) and r.id), key=lambda r: r.mention.start)
+    relayed = rule_words("relayed_before")
+    hosts = [a for a in agencies if (_MEETING_CALL.match(text, a.mention.end) or _MEETING_NAME.match(text, a.mention.end))
+             and not any(w in _CLAUSE_SPLIT.split(text[max(0, a.mention.start - 6):a.mention.start])[-1] for w in relayed)]
     if not hosts:
         return {}
     starts = [h.mention.start for h in hosts]
@@ -426,52 +439,213 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
                         relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.lead", 0.7)
 
 
-def _subject_duties(resolved: list[Resolved], projects: list[Resolved], text: str, relate) -> None:
-    """市自然资源和规划局、市城管局要做好老旧小区改造工作: the agencies that open a clause, joined by
-    、/和, and take 要/负责/将 are responsible for the projects of the rest of their sentence."""
-    agencies = sorted((r for r in resolved if r.kind == "Agency" and r.id), key=lambda r: r.mention.start)
+def _agency_like(r: Resolved) -> bool:
+    """An agency, or a place that is one too (合肥高新区 stands for its 管委会)."""
+    return r.kind == "Agency" or "Agency" in r.extra_types
+
+
+def _longest_at(items: list[Resolved], end: bool = False) -> dict[int, Resolved]:
+    """Start (or end) offset -> the longest mention there (包头市人民政府办公室, not 包头市人民政府 in it)."""
+    out: dict[int, Resolved] = {}
+    for r in items:
+        k = r.mention.end if end else r.mention.start
+        if k not in out or len(r.mention.text) > len(out[k].mention.text):
+            out[k] = r
+    return out
+
+
+class _Subject(NamedTuple):
+    agencies: list[Resolved]  # 市发改委、市财政局: the coordinated agencies, in text order
+    duty_end: int  # the end of 要/负责/将 after them
+    stop: int  # the end of their clause chain: the sentence's end or the next agency subject
+
+
+def _clause_subjects(text: str, agencies: list[Resolved]) -> list[_Subject]:
+    """市自然资源和规划局、市城管局要做好…: the agencies that open a clause, joined by 、/和, and take
+    要/负责/将, in text order; each governs its sentence up to the next agency that opens a clause
+    (市住建局将加强扬尘管控，市交通运输局负责推进…)."""
+    by_start = _longest_at(agencies)
+    out = []
     for a in agencies:
         start = a.mention.start
         if start and text[start - 1] not in "，。；：！？\n　 ,;:":
             continue  # not at the head of a clause
         subject, end = [a], a.mention.end
-        while end < len(text) and text[end] in "、和及与" and (nxt := next(
-                (b for b in agencies if b.mention.start == end + 1), None)) is not None:
+        while end < len(text) and text[end] in "、和及与" and (nxt := by_start.get(end + 1)) is not None:
             subject.append(nxt)
             end = nxt.mention.end
         duty = _DUTY.match(text, end)
         if duty is None:
             continue
         stop = min((x for x in (text.find(c, end) for c in "。；！？\n") if x != -1), default=len(text))
-        # (or the next agency opening a clause: 市住建局将加强扬尘管控，市交通运输局负责推进…项目)
         stop = min([stop] + [b.mention.start for b in agencies if end < b.mention.start < stop
                              and text[b.mention.start - 1] in "，,"])
+        out.append(_Subject(subject, duty.end(), stop))
+    return out
+
+
+def _subject_duties(resolved: list[Resolved], projects: list[Resolved], text: str, relate) -> None:
+    """The agencies of a clause subject (:func:`_clause_subjects`) are responsible for the projects
+    of the rest of their clause chain."""
+    agencies = sorted((r for r in resolved if r.kind == "Agency" and r.id), key=lambda r: r.mention.start)
+    for subject in _clause_subjects(text, agencies):
         for p in projects:
-            if duty.end() <= p.mention.start and p.mention.end <= stop:
-                for who in subject:
+            if subject.duty_end <= p.mention.start and p.mention.end <= subject.stop:
+                for who in subject.agencies:
                     relate(who.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.subject", 0.6)
 
 
-def _target_relations(tid: str, t: Mention, resolved: "_ByStart", speaker_of, sents: _Sentences, text: str,
-                      relate, paras: "_Paragraphs", meeting_of: dict[int, tuple[Resolved, int]] | None = None) -> None:
+class _Setting:
+    """Who set a target, and the article's own plan (see setBy.* and concerns.* in the module
+    docstring): worked out once per article, asked once per target."""
+
+    def __init__(self, text: str, resolved: list[Resolved], speaker_of: dict, meeting_of: dict, paras: "_Paragraphs"):
+        self.text, self.speaker_of, self.meeting_of, self.paras = text, speaker_of, meeting_of, paras
+        self.agencies = sorted((r for r in resolved if _agency_like(r) and r.id), key=lambda r: r.mention.start)
+        self.by_end = _longest_at(self.agencies, end=True)
+        self.subjects = _clause_subjects(text, self.agencies)
+        self.starts = [a.mention.start for a in self.agencies]
+        self.subject_starts = [x.agencies[0].mention.start for x in self.subjects]
+        self.issuer, self.plan = _issuer(text, self.agencies, resolved, paras.spans)
+        self.projects = sorted((r for r in resolved if r.kind == "Project"), key=lambda r: r.mention.start)
+        self.project_starts = [p.mention.start for p in self.projects]
+        self.item_of = self._item_projects(resolved)
+
+    def _item_projects(self, resolved: list[Resolved]) -> dict[int, Resolved]:
+        """Paragraph index -> the project its numbered heading names ((二)实施汽车以旧换新行动。…)."""
+        out = {}
+        for i, (s, e) in enumerate(self.paras.spans):
+            m = _ITEM_HEAD.match(self.text, s, e)
+            if m is None:
+                continue
+            k = bisect.bisect_left(self.project_starts, m.start())
+            if k < len(self.projects) and self.projects[k].mention.end <= m.end():
+                out[i] = self.projects[k]
+        return out
+
+    def concerned(self, t: Mention, s: int) -> tuple[Resolved, str, float] | None:
+        """The project of a target whose sentence names none: its item's heading, the plan a
+        clause of its paragraph before it refers to (方案提出，…; 按照方案，…), else the plan the
+        article issues."""
+        i = bisect.bisect_right(self.paras.starts, t.start) - 1
+        if i in self.item_of:
+            return self.item_of[i], "concerns.item", 0.5
+        text = self.text
+        s = self.paras.starts[i] if i >= 0 else s  # (按照方案，…。到2025年，…: the paragraph follows it)
+        m = _PLAN_REF.search(text, s, t.start)
+        while m is not None and m.start() > s and text[m.start() - 1] not in "，,：:。；":
+            m = _PLAN_REF.search(text, m.end(), t.start)  # (not 实施方案，: a clause must open with it)
+        if m is not None:
+            noun = m.group("noun")
+            for p in reversed(self.projects[:bisect.bisect_left(self.project_starts, s)]):
+                if _YEARS_TAIL.sub("", p.name.translate(_NAME_QUOTES)).endswith(noun):
+                    return p, "concerns.anaphor", 0.5
+        if self.plan is not None:
+            return self.plan, "concerns.document", 0.4
+        return None
+
+    def first_of_list(self, a: Resolved) -> Resolved:
+        """The first agency of the list that ``a`` ends (镇党委、镇政府制定…提出: 镇党委)."""
+        while (s := a.mention.start) and self.text[s - 1] in _LIST_JOINS and (b := self.by_end.get(s - 1)) is not None:
+            a = b
+        return a
+
+    def setter(self, t: Mention, s: int) -> tuple[Resolved, str, float] | None:
+        """The setter of target ``t`` in the sentence starting at ``s``, with the rule and confidence."""
+        text = self.text
+        before = [a for a in self.agencies[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, t.start)]
+                  if a.mention.end <= t.start]
+        said = [a for a in before if _SETTER.search(text, a.mention.end, min(t.start, a.mention.end + 40))]
+        if said:
+            return self.first_of_list(said[-1]), "setBy.sentence_agency", 0.8
+        i = bisect.bisect_right(self.paras.starts, t.start) - 1
+        sp, since = self.speaker_of.get(i, (None, 0))
+        if sp is None:
+            host, since = self.meeting_of.get(i, (None, 0))
+            if host is not None and t.start >= since:
+                return host, "setBy.meeting", 0.6
+        k = bisect.bisect_right(self.subject_starts, t.start) - 1
+        if k >= 0 and (subject := self.subjects[k]).agencies[0].mention.start >= s \
+                and subject.duty_end <= t.end and t.end <= subject.stop + 1:  # (the target may hold its subject)
+            return subject.agencies[0], "setBy.subject", 0.6
+        if sp is not None and t.start >= since:
+            return sp, "setBy.speaker", 0.6
+        if self.issuer is not None:
+            return self.issuer, "setBy.issuer", 0.5
+        return None
+
+
+_TITLE_LINES = 6  # paragraphs an article's title may take (a citation code and a link before it)
+# a numbered item's heading sentence, short: （二）实施汽车以旧换新行动。 / 3. 推进…工程：
+_ITEM_HEAD = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)"
+                        r"[^。；！？：:\n]{2,40}[。：:]")
+# a clause that opens on a plan named before: 方案提出，… / 按照方案，… / 《计划》明确…
+_PLAN_REF = re.compile(r"(?:按照|根据|依据|对照)?(?:该|这一|此)?(?P<noun>方案|计划|意见|规划|纲要|办法)"
+                       r"(?:提出|明确|要求|规定|指出|，|,)")
+_NAME_QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》〈〉")
+_YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 三年行动方案（2023—2025年）
+_CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:\n]")
+_LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发展和改革委员会 山东省能源局关于…)
+
+
+def _issuer(text: str, agencies: list[Resolved], resolved: list[Resolved], paras: list[tuple[int, int]]
+            ) -> tuple[Resolved | None, Resolved | None]:
+    """The agency an article comes from, by its title, and the plan it issues, if any.
+
+    The title lines are the paragraphs before the first that ends a sentence (or an addressee line,
+    各市发展改革委，省有关部门：). One of them opening with a list of agencies and then a word of
+    ``issuer_after`` (山东省发展和改革委员会 山东省能源局关于印发《…》的通知, 合肥高新区管委会召开…,
+    苏州市水务局：…) gives the first agency of the list, and so does one before ``issuer_report``
+    (2025年湖北省政府工作报告); after a word of ``plan_after`` (关于, 印发)
+    the first project of that line is the issued plan; else the project a notice's body hands on
+    (:func:`_issued_plan`)."""
+    by_start = _longest_at(agencies)
+    words, plan_words, reports = rule_words("issuer_after"), rule_words("plan_after"), rule_words("issuer_report")
+    projects = sorted((r for r in resolved if r.kind == "Project"), key=lambda r: r.mention.start)
+    for s, e in paras[:_TITLE_LINES]:
+        line = text[s:e]
+        if line.endswith(("。", "：", ":")):
+            break  # the body (or its addressees) begins
+        a = by_start.get(s)
+        if a is None:  # 2025年湖北省政府工作报告: the body whose report it is
+            a = next((r for r in agencies if s <= r.mention.start and r.mention.end <= e
+                      and text.startswith(reports, r.mention.end)), None)
+            if a is not None:
+                return a, _issued_plan(text, projects)
+            continue
+        end = a.mention.end
+        while text[end:end + 1] in _LIST_JOINS and (b := by_start.get(end + 1)) is not None:
+            end = b.mention.end
+        word = next((w for w in words if text.startswith(w, end)), None)
+        if word is None:
+            continue
+        plan = None
+        if word in plan_words:
+            plan = next((r for r in projects if end < r.mention.start and r.mention.end <= e), None)
+        return a, plan or _issued_plan(text, projects)
+    return None, _issued_plan(text, projects)
+
+
+def _issued_plan(text: str, projects: list[Resolved]) -> Resolved | None:
+    """The plan a notice's body hands on: 《…实施意见》现印发给你们 (``plan_issued_after``)."""
+    words = rule_words("plan_issued_after")
+    return next((r for r in projects if text.startswith(words, r.mention.end)), None)
+
+
+def _target_relations(tid: str, t: Mention, resolved: "_ByStart", sents: _Sentences, text: str, relate,
+                      setting: _Setting) -> None:
     s, e = sents.of(t.start)
     in_sentence = [r for r in resolved.starting_in(s, e) if s <= r.mention.start and r.mention.end <= e]
-    setters = [r for r in in_sentence if (r.kind == "Agency") and r.mention.end <= t.start
-               and _SETTER.search(text, r.mention.end, min(t.start, r.mention.end + 40))]
-    if setters:
-        a = setters[-1]
-        relate(tid, "setBy", a.id, a.mention.start, t.end, "setBy.sentence_agency", 0.8)
-    else:
-        i = bisect.bisect_right(paras.starts, t.start) - 1
-        sp, since = speaker_of.get(i, (None, 0))
-        if sp is not None and t.start >= since:
-            relate(tid, "setBy", sp.id, t.start, t.end, "setBy.speaker", 0.6)
-        elif sp is None:
-            host, since = (meeting_of or {}).get(i, (None, 0))
-            if host is not None and t.start >= since:
-                relate(tid, "setBy", host.id, t.start, t.end, "setBy.meeting", 0.6)
+    found = setting.setter(t, s)
+    if found is not None:
+        who, rule, conf = found
+        # (the evidence of a setter in the sentence spans from it; else it is the target's own)
+        relate(tid, "setBy", who.id, who.mention.start if who.mention.start >= s else t.start, t.end, rule, conf)
     projects = [r for r in in_sentence if r.kind == "Project" and r.mention.start < t.end]
     inside = [r for r in projects if r.mention.start >= t.start]
     chosen = inside or projects[:1]  # else the sentence's topic: its first project
     for p in chosen:
         relate(tid, "concerns", p.id, t.start, t.end, "concerns.clause", 0.6)
+    if not chosen and (found := setting.concerned(t, s)) is not None:
+        plan, rule, conf = found
+        relate(tid, "concerns", plan.id, t.start, t.end, rule, conf)

@@ -343,3 +343,98 @@ def test_a_clause_subject_is_responsible_only_up_to_the_next_subject():
     resp = {(label[u], label[v]) for u, v, k in g.nx.edges(keys=True) if k == "responsibleFor"}
     assert ("石家庄市交通运输局", "“公转铁”项目") in resp
     assert not any(a == "石家庄市住房和城乡建设局" for a, _ in resp)
+
+
+def _link(g: KnowledgeGraph, predicate: str, target_text: str) -> str | None:
+    """The label the target whose text holds ``target_text`` links to by ``predicate``."""
+    return next((o for s, o in labelled(g, predicate) if target_text in s), None)
+
+
+def _rule(g: KnowledgeGraph, predicate: str) -> set[str]:
+    return {p["rule"] for _, _, k, d in g.nx.edges(keys=True, data=True) if k == predicate for p in d["provenance"]}
+
+
+def test_a_notice_s_targets_are_set_by_its_first_issuer_and_concern_the_plan_it_issues():
+    # a joint notice (Shandong): the issuers before 关于印发, the plan in its title
+    text = ("山东省发展和改革委员会 山东省能源局关于印发《山东省新能源高质量发展三年行动方案（2023—2025年）》的通知\n"
+            "各市发展改革委，省有关部门：\n"
+            "到2025年，全省新能源和可再生能源发电装机规模达到1亿千瓦以上。")
+    g = kg.build_texts({"t": text}, date="2023-02-21")
+    assert _link(g, "setBy", "1亿千瓦") == "山东省发展和改革委员会"
+    assert _link(g, "concerns", "1亿千瓦") == "山东省新能源高质量发展三年行动方案（2023—2025年）"
+    assert _rule(g, "setBy") == {"setBy.issuer"} and _rule(g, "concerns") == {"concerns.document"}
+
+
+def test_a_notice_whose_body_hands_on_the_plan():
+    # the title names the plan without 《》; the body's 《…》现印发给你们 is the plan (Anhui style)
+    text = ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策的通知\n各市人民政府，省政府各部门：\n"
+            "《安徽省工业互联网创新发展行动计划（2021-2023年）》现印发给你们，请认真贯彻执行。\n"
+            "到2023年，力争全省建成10个二级节点。")
+    g = kg.build_texts({"t": text}, date="2021-03-01")
+    assert _link(g, "setBy", "10个二级节点") == "安徽省人民政府办公厅"
+    assert _link(g, "concerns", "10个二级节点") == "安徽省工业互联网创新发展行动计划（2021-2023年）"
+
+
+def test_a_headline_agency_sets_the_targets_of_its_story_and_a_work_report_its_government_s():
+    story = ("苏州市水务局：全面深化河湖长制\n6月1日，全市河湖长制工作新闻通气会召开。\n"
+             "到2025年，全市累计建成幸福河湖500条。")
+    g = kg.build_texts({"t": story}, date="2023-06-02")
+    assert _link(g, "setBy", "500条") == "苏州市水务局"
+    report = "2025年湖北省政府工作报告\n各位代表：\n今年经济社会发展的主要预期目标是：经济增长6％左右。"
+    g = kg.build_texts({"t": report}, date="2025-01-16")
+    assert _link(g, "setBy", "6％左右") == "湖北省人民政府"
+
+
+@pytest.mark.parametrize("text", [
+    # an addressee line is not a title, though it opens with agencies and ends in a colon
+    "各县（市、区）人民政府，市政府各部门：\n到2025年，全市新建5G基站1万个。",
+    # a headline whose agency does not issue or convene (a place's news)
+    "南宁市水务局 防汛一线见闻\n记者走访发现，到2025年全市将新建泵站12座。",
+])
+def test_no_issuer_without_an_issuing_title(text):
+    g = kg.build_texts({"t": text}, date="2024-06-01")
+    assert "setBy.issuer" not in _rule(g, "setBy")
+
+
+def test_the_convener_of_a_meeting_that_relays_another_s_spirit_sets_its_targets():
+    # Xi'an: the city committee's meeting relays the provincial committee's; 第二十次常务会议 (Meitan) too
+    text = ("市委常委会召开会议\n7月13日，中共西安市委书记主持召开市委常委会会议，传达学习省委常委会会议精神。\n"
+            "会议强调，确保全年地区生产总值增长5.5%以上。")
+    g = kg.build_texts({"t": text}, date="2023-07-14")
+    assert _link(g, "setBy", "5.5%") == "西安市委"
+    text = ("湄潭县召开常务会议\n4月11日，湄潭县县长主持召开县政府第二十次常务会议。\n"
+            "会议指出，到2025年，全县茶园面积稳定在60万亩。")
+    g = kg.build_texts({"t": text}, date="2023-04-12")
+    assert _link(g, "setBy", "60万亩") == "湄潭县人民政府"
+
+
+def test_the_subject_agency_of_a_target_s_clause_sets_it_and_a_list_s_first_agency_states_it():
+    text = ("苏州召开会议\n今年，市河长办将组织各地建成“幸福河湖”100条。"
+            "市水务局将会同市生态环境局实施阳澄湖生态优化行动，确保总磷浓度控制在0.05毫克/升以下。")
+    g = kg.build_texts({"t": text}, date="2023-06-02")
+    assert _link(g, "setBy", "100条") == "苏州市河长办"
+    assert _link(g, "setBy", "0.05毫克/升") == "苏州市水务局"
+    text = ("腾冲市和顺镇推进乡村振兴。\n镇党委、镇政府制定了《和顺镇乡村振兴三年行动计划》，"
+            "提出到2024年，全镇村集体经济收入全部达到10万元以上。")
+    g = kg.build_texts({"t": text}, date="2022-09-08")
+    assert _link(g, "setBy", "10万元") == "和顺镇党委"
+
+
+def test_a_target_concerns_its_item_s_project_or_the_plan_its_paragraph_refers_to():
+    # Guangdong: a numbered item's heading names the campaign; the target's own sentence names none
+    text = ("二、重点任务\n（二）实施汽车以旧换新行动。省商务厅负责组织实施，年内全省汽车报废更新补贴申请量力争达到10万辆。")
+    g = kg.build_texts({"t": text}, date="2024-05-10")
+    assert _link(g, "concerns", "10万辆") == "汽车以旧换新行动"
+    # Handan / Meitan: 按照方案， and 方案提出， refer to the plan named before
+    text = ("3月5日，邯郸市生态环境局发布《邯郸市2024年大气污染综合治理工作方案》。\n"
+            "按照方案，2024年全市PM2.5平均浓度要控制在45微克/立方米以内。到2025年，PM2.5浓度降至42微克/立方米。")
+    g = kg.build_texts({"t": text}, date="2024-03-06")
+    assert _link(g, "concerns", "45微克") == "邯郸市2024年大气污染综合治理工作方案"
+    assert _link(g, "concerns", "42微克") == "邯郸市2024年大气污染综合治理工作方案"
+    assert _rule(g, "concerns") == {"concerns.anaphor"}
+
+
+def test_a_plan_word_inside_a_longer_name_refers_to_nothing():
+    text = ("深圳市发布《深圳市2024年城市更新工作方案》。\n各区要在2024年6月底前制定出台本地区实施方案，确保任务落地。")
+    g = kg.build_texts({"t": text}, date="2024-03-06")
+    assert "concerns.anaphor" not in _rule(g, "concerns")
