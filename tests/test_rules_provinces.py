@@ -553,3 +553,22 @@ def test_one_water_mention_per_span():
     # 洪湖 (洪湖市's short form) before 水质 is read as the lake once, not by two rules
     ms = [m for m in kg.extract("湖北省加强洪湖水质保护。") if m.label == "Place" and m.text == "洪湖"]
     assert len(ms) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Suzhou: two towns of 吴中区; Wuhan: three streets of 江夏区 joined by 、 and 和
+    ("吴中区年底前完成东山、金庭两镇入湖河道整治24条。", {"东山": "东山镇", "金庭": "金庭镇"}),
+    ("江夏区五里界、郑店和金口三个街道开展整治。", {"五里界": "五里界街道", "郑店": "郑店街道", "金口": "金口街道"}),
+])
+def test_short_names_before_a_count_and_a_level_word(text, expected):
+    names = found(text, "Place")
+    assert {k: names.get(k) for k in expected} == expected
+    assert set(rules_of(text, "Place").get(k) for k in expected) == {R.RULE_PLACE_COUNTED}
+
+
+@pytest.mark.parametrize("text", [
+    "全市新建、改建两镇卫生院。",  # verbs, not town names
+    "东山、金庭三镇联动发展。",  # the count is not the list's length
+])
+def test_no_counted_list_without_known_names_of_the_right_number(text):
+    assert R.RULE_PLACE_COUNTED not in set(rules_of(text, "Place").values())

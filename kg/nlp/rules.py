@@ -74,6 +74,7 @@ RULE_PLACE_ROAD_PATTERN = "place.road_pattern"
 RULE_PLACE_LANDMARK = "place.dictionary_landmark"
 RULE_AGENCY_PROVINCIAL = "agency.provincial_department"
 RULE_AGENCY_LIST = "agency.list_shared_prefix"
+RULE_PLACE_COUNTED = "place.counted_list"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -95,6 +96,9 @@ _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
 #: A、B等重点项目 (project.enumeration_before_head); an item holds no space and none of _CLAUSE_ENDS
 _PROJECT_LIST = re.compile(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大)(?:项目|工程)")
 _CLAUSE_ENDS = frozenset("，。；,;：:（）()")
+#: 东山、金庭两镇: a count and a level word after a list of short names (place.counted_list)
+_COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七八九十])(?:个)?(?P<level>镇|乡|街道|村)")
+_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 
 def _clause_start(text: str, i: int) -> int:
@@ -636,6 +640,10 @@ class RuleSet:
         out.extend(bounded)
         out.extend(self._pattern_roads(text, out))
         out.extend(self._listed_zones(text, out))
+        counted = self._counted_lists(text)
+        if counted:  # (东山 is no short form of a county here, but one of the towns)
+            spans = {(m.start, m.end) for m in counted}
+            out = [m for m in out if not any(s <= m.start < e for s, e in spans)] + counted
         if by_cat["landmark"]:
             marks = self._landmarks(text, by_cat["landmark"], out)
             # a place strictly inside a landmark's name is part of it (南海 in 中南海, 长江 in 长江三角洲)
@@ -764,6 +772,42 @@ class RuleSet:
                                    (("keys", ()), ("full", False), ("zone", True))))
                 ends.add(e)
         return out
+
+    def _counted_lists(self, text: str) -> list[Mention]:
+        """东山、金庭两镇 / 甲、乙和丙三个村: short names listed before a count and a level word
+        are the towns (villages…) named by each with that word, when the table knows every one of
+        them and the count is the list's length."""
+        out = []
+        if "、" not in text and "和" not in text:
+            return out
+        for mt in _COUNTED_LEVEL.finditer(text):
+            level, want = mt.group("level"), _COUNTS[mt.group("n")]
+            items, end = [], mt.start()
+            while len(items) < want:
+                name = next((text[end - k:end] for k in (4, 3, 2) if end - k >= 0
+                             and self._listed_division(text[end - k:end] + level, level)), None)
+                if name is None:
+                    break
+                items.append((end - len(name), end, name))
+                end -= len(name)
+                if len(items) < want:
+                    if end < 1 or text[end - 1] not in "、和":
+                        break
+                    end -= 1
+            if len(items) != want or want < 2:
+                continue
+            for s, e, name in reversed(items):
+                full = name + level
+                keys = tuple(d.key for d in self.gaz.candidates(full)) if level != "村" else \
+                    tuple(d.key for d in self.gaz.village_candidates(full))
+                out.append(Mention("Place", name, s, e, RULE_PLACE_COUNTED, full, "District", 0.8,
+                                   (("keys", keys), ("full", True), ("zone", False))))
+        return out
+
+    def _listed_division(self, full: str, level: str) -> bool:
+        if level == "村":
+            return bool(self.gaz.village_candidates(full))
+        return any(d.level == "town" for d in self.gaz.candidates(full))
 
     def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
         """Villages from the village table, and lakes/rivers bounded by the text."""
