@@ -20,9 +20,10 @@ from .nlp import rules as R
 
 __all__ = ["Context", "Resolved", "article_context", "resolve", "project_id", "agency_id"]
 
-_CITY_LEVELS = {"市", "我市", "全市", "本市"}
-_PROVINCE_LEVELS = {"省", "我省", "全省", "本省", "自治区"}
-_COUNTY_LEVELS = {"区", "县", "我区", "全区", "我县", "全县", "本区", "本县"}
+# the level words that stand for the article's city, province or county (市发改委, 旗农牧局, 地区商务局)
+_CITY_LEVELS = frozenset(rule_words("city_levels"))
+_PROVINCE_LEVELS = frozenset(rule_words("province_levels"))
+_COUNTY_LEVELS = frozenset(rule_words("county_levels"))
 _TOWN_LEVELS = frozenset(rule_words("town_levels"))  # the town a story is about (镇政府)
 _PARENT_KEPT = frozenset(rule_words("parent_kept"))  # units whose parent is a node too (市委|常委会)
 _ZONE_LEVELS = frozenset(rule_words("zone_levels"))  # the zone a story is about (高新区科技局)

@@ -572,3 +572,16 @@ def test_short_names_before_a_count_and_a_level_word(text, expected):
 ])
 def test_no_counted_list_without_known_names_of_the_right_number(text):
     assert R.RULE_PLACE_COUNTED not in set(rules_of(text, "Place").values())
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Inner Mongolia: a banner's bureaus by 旗 alone; Xinjiang: a prefecture's by 地区, and its 行政公署
+    ("锡林郭勒盟西乌珠穆沁旗召开会议。旗林业和草原局、旗农牧局要加强监管。",
+     {"旗林业和草原局": "西乌珠穆沁旗林业和草原局", "旗农牧局": "西乌珠穆沁旗农牧局"}),
+    ("喀什地区召开会议。地区发改委、地区商务局要跟踪服务。",
+     {"地区发改委": "喀什地区发展和改革委员会", "地区商务局": "喀什地区商务局"}),
+    ("新疆喀什地区行政公署召开会议。", {"喀什地区行政公署": "喀什地区行政公署"}),
+])
+def test_banner_and_prefecture_level_words(text, expected):
+    names = found(text, "Agency")
+    assert {k: names.get(k) for k in expected} == expected
