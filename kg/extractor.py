@@ -506,12 +506,12 @@ class _Setting:
         self.subjects = _clause_subjects(text, self.agencies)
         self.starts = [a.mention.start for a in self.agencies]
         self.subject_starts = [x.agencies[0].mention.start for x in self.subjects]
-        self.issuer, self.plan = _issuer(text, self.agencies, resolved, paras.spans)
         self.projects = sorted((r for r in resolved if r.kind == "Project"), key=lambda r: r.mention.start)
         self.project_starts = [p.mention.start for p in self.projects]
-        self.item_of = self._item_projects(resolved)
+        self.issuer, self.plan = _issuer(text, self.agencies, self.projects, paras.spans)
+        self.item_of = self._item_projects()
 
-    def _item_projects(self, resolved: list[Resolved]) -> dict[int, Resolved]:
+    def _item_projects(self) -> dict[int, Resolved]:
         """Paragraph index -> the project its numbered heading names ((二)实施汽车以旧换新行动。…)."""
         out = {}
         for i, (s, e) in enumerate(self.paras.spans):
@@ -588,9 +588,10 @@ _CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:\n]")
 _LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发展和改革委员会 山东省能源局关于…)
 
 
-def _issuer(text: str, agencies: list[Resolved], resolved: list[Resolved], paras: list[tuple[int, int]]
+def _issuer(text: str, agencies: list[Resolved], projects: list[Resolved], paras: list[tuple[int, int]]
             ) -> tuple[Resolved | None, Resolved | None]:
-    """The agency an article comes from, by its title, and the plan it issues, if any.
+    """The agency an article comes from, by its title, and the plan it issues, if any (``agencies``
+    and ``projects`` in text order).
 
     The title lines are the paragraphs before the first that ends a sentence (or an addressee line,
     各市发展改革委，省有关部门：). One of them opening with a list of agencies and then a word of
@@ -601,7 +602,6 @@ def _issuer(text: str, agencies: list[Resolved], resolved: list[Resolved], paras
     (:func:`_issued_plan`)."""
     by_start = _longest_at(agencies)
     words, plan_words, reports = rule_words("issuer_after"), rule_words("plan_after"), rule_words("issuer_report")
-    projects = sorted((r for r in resolved if r.kind == "Project"), key=lambda r: r.mention.start)
     for s, e in paras[:_TITLE_LINES]:
         line = text[s:e]
         if line.endswith(("。", "：", ":")):

@@ -354,25 +354,23 @@ def _rule(g: KnowledgeGraph, predicate: str) -> set[str]:
     return {p["rule"] for _, _, k, d in g.nx.edges(keys=True, data=True) if k == predicate for p in d["provenance"]}
 
 
-def test_a_notice_s_targets_are_set_by_its_first_issuer_and_concern_the_plan_it_issues():
+@pytest.mark.parametrize("text,date,target,issuer,plan", [
     # a joint notice (Shandong): the issuers before 关于印发, the plan in its title
-    text = ("山东省发展和改革委员会 山东省能源局关于印发《山东省新能源高质量发展三年行动方案（2023—2025年）》的通知\n"
-            "各市发展改革委，省有关部门：\n"
-            "到2025年，全省新能源和可再生能源发电装机规模达到1亿千瓦以上。")
-    g = kg.build_texts({"t": text}, date="2023-02-21")
-    assert _link(g, "setBy", "1亿千瓦") == "山东省发展和改革委员会"
-    assert _link(g, "concerns", "1亿千瓦") == "山东省新能源高质量发展三年行动方案（2023—2025年）"
-    assert _rule(g, "setBy") == {"setBy.issuer"} and _rule(g, "concerns") == {"concerns.document"}
-
-
-def test_a_notice_whose_body_hands_on_the_plan():
+    ("山东省发展和改革委员会 山东省能源局关于印发《山东省新能源高质量发展三年行动方案（2023—2025年）》的通知\n"
+     "各市发展改革委，省有关部门：\n"
+     "到2025年，全省新能源和可再生能源发电装机规模达到1亿千瓦以上。",
+     "2023-02-21", "1亿千瓦", "山东省发展和改革委员会", "山东省新能源高质量发展三年行动方案（2023—2025年）"),
     # the title names the plan without 《》; the body's 《…》现印发给你们 is the plan (Anhui style)
-    text = ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策的通知\n各市人民政府，省政府各部门：\n"
-            "《安徽省工业互联网创新发展行动计划（2021-2023年）》现印发给你们，请认真贯彻执行。\n"
-            "到2023年，力争全省建成10个二级节点。")
-    g = kg.build_texts({"t": text}, date="2021-03-01")
-    assert _link(g, "setBy", "10个二级节点") == "安徽省人民政府办公厅"
-    assert _link(g, "concerns", "10个二级节点") == "安徽省工业互联网创新发展行动计划（2021-2023年）"
+    ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策的通知\n各市人民政府，省政府各部门：\n"
+     "《安徽省工业互联网创新发展行动计划（2021-2023年）》现印发给你们，请认真贯彻执行。\n"
+     "到2023年，力争全省建成10个二级节点。",
+     "2021-03-01", "10个二级节点", "安徽省人民政府办公厅", "安徽省工业互联网创新发展行动计划（2021-2023年）"),
+])
+def test_a_notice_s_targets_are_set_by_its_first_issuer_and_concern_the_plan_it_issues(text, date, target, issuer, plan):
+    g = kg.build_texts({"t": text}, date=date)
+    assert _link(g, "setBy", target) == issuer
+    assert _link(g, "concerns", target) == plan
+    assert _rule(g, "setBy") == {"setBy.issuer"} and _rule(g, "concerns") == {"concerns.document"}
 
 
 def test_a_headline_agency_sets_the_targets_of_its_story_and_a_work_report_its_government_s():

@@ -784,11 +784,12 @@ class RuleSet:
             level, want = mt.group("level"), _COUNTS[mt.group("n")]
             items, end = [], mt.start()
             while len(items) < want:
-                name = next((text[end - k:end] for k in (4, 3, 2) if end - k >= 0
-                             and self._listed_division(text[end - k:end] + level, level)), None)
-                if name is None:
+                found = next(((text[end - k:end], keys) for k in (4, 3, 2) if end - k >= 0
+                              and (keys := self._division_keys(text[end - k:end] + level, level))), None)
+                if found is None:
                     break
-                items.append((end - len(name), end, name))
+                name, keys = found
+                items.append((end - len(name), end, name, keys))
                 end -= len(name)
                 if len(items) < want:
                     if end < 1 or text[end - 1] not in "、和":
@@ -796,18 +797,17 @@ class RuleSet:
                     end -= 1
             if len(items) != want or want < 2:
                 continue
-            for s, e, name in reversed(items):
-                full = name + level
-                keys = tuple(d.key for d in self.gaz.candidates(full)) if level != "村" else \
-                    tuple(d.key for d in self.gaz.village_candidates(full))
-                out.append(Mention("Place", name, s, e, RULE_PLACE_COUNTED, full, "District", 0.8,
+            for s, e, name, keys in reversed(items):
+                out.append(Mention("Place", name, s, e, RULE_PLACE_COUNTED, name + level, "District", 0.8,
                                    (("keys", keys), ("full", True), ("zone", False))))
         return out
 
-    def _listed_division(self, full: str, level: str) -> bool:
+    def _division_keys(self, full: str, level: str) -> tuple[str, ...]:
+        """The table's keys of the town (street…) or village ``full``; empty where it has none."""
         if level == "村":
-            return bool(self.gaz.village_candidates(full))
-        return any(d.level == "town" for d in self.gaz.candidates(full))
+            return tuple(d.key for d in self.gaz.village_candidates(full))
+        divs = self.gaz.candidates(full)
+        return tuple(d.key for d in divs) if any(d.level == "town" for d in divs) else ()
 
     def _suffix_places(self, text: str, known: list[Mention]) -> list[Mention]:
         """Villages from the village table, and lakes/rivers bounded by the text."""
