@@ -368,6 +368,9 @@ def test_a_level_character_that_starts_a_word_is_no_level(tmp_path):
     ("春节期间，天安门广场举行升旗仪式。", "天安门广场"),            # Beijing
     ("比赛在台大综合体育馆登场。", "台大综合体育馆"),                # Taiwan
     ("市民可以去王府井书店购买图书。", "王府井书店"),
+    ("西溪湿地早已成为收费的国家公园。", "西溪湿地"),               # wetlands, grasslands, wharves, tech towns
+    ("当时看到天星码头被拆。", "天星码头"),
+    ("企业陆续入驻紫菁科技城。", "紫菁科技城"),
 ])
 def test_bounded_facilities(text, facility):
     found = {m.text: m.rule for m in kg.extract(text) if m.label == "Place"}
@@ -381,6 +384,8 @@ def test_bounded_facilities(text, facility):
     "乘地铁2号线人民广场站换乘。",                      # a measure after a number
     "大多数北京商场都免费送货。",                       # a kind named by a place
     "建设国家级科技创新中心和研发中心。",               # 中心 names no facility on its own
+    "全市保护湿地和草原面积，修复采煤矿区，新建码头3座。",  # kinds of land, a verb before the head
+    "退化草原治理和城市湿地修复。",
 ])
 def test_not_bounded_facilities(text):
     assert not [m for m in kg.extract(text) if m.rule == R.RULE_PLACE_BOUNDED]

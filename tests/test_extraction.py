@@ -169,6 +169,15 @@ PROJECT_ROWS = [
     ("61．推进智慧广电项目，对主干链路进行扩容。", {"智慧广电项目"}),
     ("（六）深化“最多跑一次\"（2分）", {"“最多跑一次\""}),
     ("广州市天河区人民政府办公室关于印发天河区推进城市更新三年行动方案的通知。", {"城市更新三年行动方案"}),
+    # a verb of the name right before the head (kg/data/project_name_verbs.txt): 利用, 扩建
+    ("县发改委牵头推进秸秆综合利用工程。", {"秸秆综合利用工程"}),
+    ("推进龙潭港码头扩建工程，年底前完工。", {"龙潭港码头扩建工程"}),
+    # …化改造 is a strong head: no verb needed before it
+    ("目前，纺织企业数字化改造全面完成。", {"纺织企业数字化改造"}),
+    # a two-character name before a head of three characters, after an introducing verb
+    ("在高新区规划建设光伏产业园。", {"光伏产业园"}),
+    # an investment's amount before a weak head, a predicate (落户) right after it
+    ("总投资30亿元的锂电池正极材料项目落户经开区。", {"锂电池正极材料项目"}),
 ]
 
 
@@ -183,6 +192,8 @@ def test_projects(text, expected):
     ("稳住工业经济这块“压舱石”，加快产业转型步伐。", {"“压舱石”"}),
     ("打破传统的区域独立、水岸分割的常规治理思路，建立流域治理理念。", {"常规治理", "流域治理"}),
     ("研究制定工作方案，月底完善平台功能，用好经贸合作平台。", {"制定工作方案", "月底完善平台", "经贸合作平台"}),
+    ("但这并非全要算在扩建工程尚未竣工的账上。", {"扩建工程"}),  # the name verb alone is no name
+    ("推进流域治理体系建设。", {"流域治理"}),  # 治理 runs into 治理体系: no predicate after it
 ])
 def test_not_projects(text, not_project):
     assert not (names(text, "Project") & not_project)

@@ -183,6 +183,7 @@ class _Tables:
     verb_lengths: tuple[int, ...] = ()
     introducers: set[str] = field(default_factory=set)
     head_after: tuple[str, ...] = ()
+    head_predicates: tuple[str, ...] = ()
     stop_names: set[str] = field(default_factory=set)
     name_verbs: set[str] = field(default_factory=set)
     classifiers: tuple[str, ...] = ()
@@ -265,6 +266,7 @@ def _load_tables() -> _Tables:
     t.boundary_chars = t.function_chars | set(read_lines("name_boundary_chars.txt")) | {"个"}
     t.introducers = set(read_lines("project_introducers.txt"))
     t.head_after = tuple(read_lines("project_head_after.txt"))
+    t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -1745,14 +1747,15 @@ class RuleSet:
                 continue
             if strength == "weak":
                 if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
-                        and not self._generic_after(text, h.end):
+                        and not self._generic_after(text, h.end) and not text.startswith(self.t.head_predicates, h.end):
                     continue  # the head word is part of a longer word (专项目标, 治理思路; not 改造|工作)
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
-                introduced = verb in self.t.introducers
+                # (总投资120亿元的|高性能树脂新材料项目: an investment's amount names an undertaking)
+                introduced = verb in self.t.introducers or text.endswith("元的", 0, start)
                 if not (has_quote or has_place or introduced or item_of_list):
                     continue
-                if not (has_quote or has_place) and len(name) < 3:
-                    continue
+                if not (has_quote or has_place) and len(name) < 3 and len(h.payload) < 3:
+                    continue  # 建设|新城 is a kind; a longer head is specific enough (建设氢能|产业园)
             prev_intro[h.end] = True
             start = self._word_start(text, start, h.end)
             emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
