@@ -190,7 +190,8 @@ def extract_document(document: Document) -> Extraction:
                                   "types": set(r.extra_types), "prov": [],
                                   "attrs": {k: v for k, v in r.attrs.items() if k not in ("parent", "part_of", "within")}}
         e["aliases"].update(r.aliases)
-        e["aliases"].add(r.mention.text)
+        if r.surface_alias:
+            e["aliases"].add(r.mention.text)
         e["types"].update(r.extra_types)
         e["prov"].append(_prov(document, sents, r.mention.start, r.mention.end, r.mention.rule, r.mention.confidence))
 
@@ -580,7 +581,7 @@ _TITLE_LINES = 6  # paragraphs an article's title may take (a citation code and 
 _ITEM_HEAD = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)"
                         r"[^。；！？：:\n]{2,40}[。：:]")
 # a clause that opens on a plan named before: 方案提出，… / 按照方案，… / 《计划》明确…
-_PLAN_REF = re.compile(r"(?:按照|根据|依据|对照)?(?:该|这一|此)?(?P<noun>方案|计划|意见|规划|纲要|办法)"
+_PLAN_REF = re.compile(r"(?:按照|根据|依据|对照)?(?:该|这一|此)?《?(?P<noun>方案|计划|意见|规划|纲要|办法)》?"
                        r"(?:提出|明确|要求|规定|指出|，|,)")
 _NAME_QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》〈〉")
 _YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 三年行动方案（2023—2025年）
@@ -618,11 +619,38 @@ def _issuer(text: str, agencies: list[Resolved], projects: list[Resolved], paras
             end = b.mention.end
         word = next((w for w in words if text.startswith(w, end)), None)
         if word is None:
+            if text.startswith(reports, end):  # 闵行区2024年政府|工作报告
+                return a, _issued_plan(text, projects)
             continue
         plan = None
         if word in plan_words:
             plan = next((r for r in projects if end < r.mention.start and r.mention.end <= e), None)
         return a, plan or _issued_plan(text, projects)
+    else:
+        return None, _issued_plan(text, projects)
+    return _lead_issuer(text, agencies, projects, s)
+
+
+def _lead_issuer(text: str, agencies: list[Resolved], projects: list[Resolved], s: int
+                 ) -> tuple[Resolved | None, Resolved | None]:
+    """The issuer and plan of a story whose title issues nothing, by its lead sentence (from ``s``):
+    an agency, a word of ``lead_issue`` and a 《…》 plan right after it (近日，大同市人民政府印发
+    《大同市推动能源绿色低碳转型实施方案（2023—2025年）》); else (None, the plan the body hands on)."""
+    end = text.find("。", s)
+    end = len(text) if end < 0 else end
+    verbs = rule_words("lead_issue")
+    for a in agencies:
+        if a.mention.start < s:
+            continue
+        if a.mention.start >= end:
+            break
+        word = next((w for w in verbs if text.startswith(w, a.mention.end)), None)
+        if word is None:
+            continue
+        at = a.mention.end + len(word)
+        plan = next((r for r in projects if r.mention.start == at and text.startswith("《", at)), None)
+        if plan is not None:
+            return a, plan
     return None, _issued_plan(text, projects)
 
 

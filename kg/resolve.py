@@ -11,6 +11,7 @@ and machine; :mod:`kg.rdf` turns them into IRIs.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ _TOWN_LEVELS = frozenset(rule_words("town_levels"))  # the town a story is about
 _PARENT_KEPT = frozenset(rule_words("parent_kept"))  # units whose parent is a node too (市委|常委会)
 _ZONE_LEVELS = frozenset(rule_words("zone_levels"))  # the zone a story is about (高新区科技局)
 _NATIONAL = {"国家", "中央", "全国", "中共"}
+_LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年")  # in an agency named before its report (R._REPORT_YEAR)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Resolved:
     extra_types: tuple[str, ...] = ()
     key: str | None = None  # gazetteer key of a place
     attrs: dict = field(default_factory=dict)
+    surface_alias: bool = True  # the mention's text is an alias (not 闵行区2024年政府: a year inside)
 
 
 _QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》")
@@ -372,6 +375,9 @@ class _Resolver:
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
         ptext = a.get("prefix", "")
         rest = m.text[len(ptext):]
+        dated = _LEADING_YEAR.match(rest)
+        if dated is not None:  # 闵行区|2024年|政府(工作报告): the year is the report's, no part of the name
+            rest = rest[dated.end():]
         if a.get("generic"):  # 各区政府: every district's, no one body
             return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
         if a.get("prefix_kind") == "place" and rest in ("管委会", "管理委员会"):
@@ -396,9 +402,9 @@ class _Resolver:
             name = m.text  # a body named with the place's short form keeps it: 合肥海关, not 合肥市海关
         if name.startswith("中共") and name[2:3] != "中":
             name = name[2:]  # 中共北京市委 is 北京市委 (the alias keeps the full form)
-        aliases = {m.text, place + rest} - {name}
+        aliases = ({place + rest} if dated else {m.text, place + rest}) - {name}
         # the place's key keeps apart bodies of places that share a name (朝阳区 in Beijing and Changchun)
-        return Resolved(m, agency_id(name, key), "Agency", name, aliases)
+        return Resolved(m, agency_id(name, key), "Agency", name, aliases, surface_alias=dated is None)
 
     # -- projects -------------------------------------------------------------
     def project(self, m: Mention) -> Resolved:
@@ -454,11 +460,30 @@ def _merge_project_suffixes(resolved: list[Resolved]) -> None:
             longer = [n for n in names if n != short and inner in n and len(n) > len(short) and n not in target]
             if len(longer) == 1:
                 target[short] = longer[0]
+    # a plan's short name alone (以下简称《方案》) is the first plan named before with that noun
+    # (a titled one first: a headline may name it loosely, 洛阳出台制造业数字化转型方案)
+    first_at: dict[str, int] = {}
+    titled: set[str] = set()
+    for r in resolved:
+        if r.kind == "Project":
+            first_at[r.name] = min(first_at.get(r.name, r.mention.start), r.mention.start)
+            if r.mention.rule == R.RULE_PROJECT_BOOK:
+                titled.add(r.name)
+    for short in names:
+        if short in _PLAN_NOUNS and short not in target:
+            longer = sorted((n not in titled, first_at[n], n) for n in names if n != short and n not in target
+                            and _YEARS_TAIL.sub("", n).endswith(short) and first_at[n] < first_at[short])
+            if longer:
+                target[short] = longer[0][2]
     for r in resolved:
         if r.kind == "Project" and r.name in target:
             r.aliases.add(r.name)
             r.name = target[r.name]
             r.id = project_id(r.name)
+
+
+_PLAN_NOUNS = frozenset(rule_words("plan_nouns"))
+_YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 实施方案（2023—2025年）
 
 
 _UNDERTAKINGS = ("治理", "整治", "保护", "修复", "改造", "建设", "提升")

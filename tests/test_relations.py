@@ -383,6 +383,27 @@ def test_a_headline_agency_sets_the_targets_of_its_story_and_a_work_report_its_g
     assert _link(g, "setBy", "6％左右") == "湖北省人民政府"
 
 
+def test_a_work_report_titled_with_its_year_after_the_place_is_its_government_s():
+    # Jiangsu style: 鼓楼区2023年政府工作报告; the year is no part of the government's name
+    report = ("鼓楼区2023年政府工作报告\n来源：南京日报\n\n"
+              "今年全区经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。")
+    g = kg.build_texts({"t": report}, date="2023-01-10")
+    assert _link(g, "setBy", "5.5%左右") == "鼓楼区人民政府"
+    node = next(d for _, d in g.nx.nodes(data=True) if d.get("label") == "鼓楼区人民政府")
+    assert not any("2023" in a for a in node["aliases"])
+
+
+def test_a_story_s_lead_agency_that_issues_a_plan_sets_its_targets():
+    # Henan style: the title issues nothing; the lead sentence's agency 印发《…》, later paragraphs
+    # quote the plan by its short name (《方案》提出)
+    story = ("洛阳出台制造业数字化转型方案\n来源：洛阳日报\n\n"
+             "近日，洛阳市人民政府办公室印发《洛阳市制造业数字化转型实施方案（2024—2026年）》（以下简称《方案》）。\n"
+             "《方案》提出，到2026年，全市规模以上工业企业数字化改造覆盖率达到80%。")
+    g = kg.build_texts({"t": story}, date="2024-05-06")
+    assert _link(g, "setBy", "80%") == "洛阳市人民政府办公室"
+    assert _link(g, "concerns", "80%") == "洛阳市制造业数字化转型实施方案（2024—2026年）"
+
+
 @pytest.mark.parametrize("text", [
     # an addressee line is not a title, though it opens with agencies and ends in a colon
     "各县（市、区）人民政府，市政府各部门：\n到2025年，全市新建5G基站1万个。",

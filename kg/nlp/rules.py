@@ -98,6 +98,7 @@ _PROJECT_LIST = re.compile(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s�
 _CLAUSE_ENDS = frozenset("，。；,;：:（）()")
 #: 东山、金庭两镇: a count and a level word after a list of short names (place.counted_list)
 _COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七八九十])(?:个)?(?P<level>镇|乡|街道|村)")
+_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}年(?=(?:人民)?政府工作报告)")
 _COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 
@@ -253,6 +254,9 @@ def _load_tables() -> _Tables:
         for a in (row["name"], *filter(None, row["aliases"].split("|"))):
             t.campaigns.setdefault(a, (row["name"], row["part_of"]))
     for row in read_table("project_heads.tsv"):
+        if row["strength"] not in ("strong", "weak", "phrase_end"):
+            raise ValueError(f"kg/data/project_heads.tsv: head {row['head']!r} has strength {row['strength']!r}"
+                             " (strong, weak or phrase_end)")
         t.heads[row["head"]] = (row["strength"], row["campaign"] == "1", int(row["max_name"]), int(row["min_name"]))
     for row in read_table("agency_bodies.tsv"):
         end = re.compile(row["middle_end"]) if row["middle_end"] else None
@@ -1003,6 +1007,11 @@ class RuleSet:
             sm = _SESSION_AFTER.match(text, end)
             if sm is not None:
                 prefixes[sm.end()].extend(lst)
+        # a year between a place and its government's work report: 闵行区|2024年|政府工作报告
+        for end, lst in list(prefixes.items()):
+            ym = _REPORT_YEAR.match(text, end)
+            if ym is not None:
+                prefixes[ym.end()].extend(x for x in lst if x[2] == "place")
         # 中共 + place
         for end, lst in list(prefixes.items()):
             for start, ptext, kind in lst:
@@ -1745,10 +1754,11 @@ class RuleSet:
                     break
             if name in self.t.levels or (len(name) < min_name and not has_quote):
                 continue
-            if strength == "weak":
+            if strength != "strong":  # weak, or phrase_end (…化改造: no introducer needed)
                 if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
                         and not self._generic_after(text, h.end) and not text.startswith(self.t.head_predicates, h.end):
                     continue  # the head word is part of a longer word (专项目标, 治理思路; not 改造|工作)
+            if strength == "weak":
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
                 # (总投资120亿元的|高性能树脂新材料项目: an investment's amount names an undertaking)
                 introduced = verb in self.t.introducers or text.endswith("元的", 0, start)
@@ -1759,7 +1769,7 @@ class RuleSet:
             prev_intro[h.end] = True
             start = self._word_start(text, start, h.end)
             emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
-                 0.8 if strength == "strong" else 0.6)
+                 0.6 if strength == "weak" else 0.8)
         # “…” names: a quoted term that ends in a head word, that a head word follows, or that an
         # introducing verb takes (a run of quoted terms shares the verb: 扩展“鹿城健康365”“健康包头”平台)
         verb = None
