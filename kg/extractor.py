@@ -302,8 +302,9 @@ def _project_relations(resolved: list[Resolved], relate) -> None:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
 
 
-_AT = ("在", "于")
+_AT = tuple(rule_words("at_place"))  # 在|东西湖区, 落户|南川工业园区: the place a project is at follows
 _CLAUSE_END = re.compile(r"[，。；！？,;!?：:\n的]")  # (在X区的…: X describes something, not where)
+_CLAUSE_END_SITED = re.compile(r"[，。；！？,;!?：:\n]")  # after a siting verb: 落户X园区的Y项目 is Y at X
 _AT_PLACE_GAP = 8  # characters between the places and the project: a verb phrase (实施, 加快建设)
 
 
@@ -317,7 +318,8 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
     while i < len(places):
         first = places[i]
         s = first.mention.start
-        if text[s - 1:s] not in _AT or s in agencies:
+        at = next((w for w in _AT if text.endswith(w, 0, s)), None)
+        if at is None or s in agencies:
             i += 1
             continue
         chain, end = [first], first.mention.end
@@ -328,9 +330,9 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
             end = places[i].mention.end
         i += 1
         for p in projects.starting_in(end, end + _AT_PLACE_GAP):
-            if _CLAUSE_END.search(text, end, p.mention.start) is None:
+            if (_CLAUSE_END if len(at) == 1 else _CLAUSE_END_SITED).search(text, end, p.mention.start) is None:
                 for pl in chain:
-                    relate(p.id, "locatedIn", pl.id, s - 1, p.mention.end, "locatedIn.at_place", 0.7)
+                    relate(p.id, "locatedIn", pl.id, s - len(at), p.mention.end, "locatedIn.at_place", 0.7)
                 break
 
 

@@ -232,3 +232,10 @@ def test_traditional_script_matches_and_keeps_the_original_text():
     text = "武漢市水務局負責人表示，到2021年，全市主要湖泊實現全截污。"
     ms = [m for m in kg.extract(text, date="2019-06-28") if m.label == "Agency"]
     assert [(m.name, m.text, text[m.start:m.end]) for m in ms] == [("武汉市水务局", "武漢市水務局", "武漢市水務局")]
+
+
+def test_a_table_park_written_in_full_keeps_its_last_character():
+    # the division table names 瑶海工业园; the text writes 瑶海工业园区 (but 工业园|区委 is the committee's)
+    text = "合肥市瑶海区签约一批项目。落户瑶海工业园区的新能源汽车零部件项目将于年内开工。"
+    parks = [m for m in kg.extract(text) if m.label == "Place" and m.text.startswith("瑶海工")]
+    assert [(m.text, m.attributes["id"]) for m in parks] == [("瑶海工业园区", "place/340173/瑶海工业园")]

@@ -234,6 +234,11 @@ def test_level_words_need_a_clear_home():
     ("市农业农村局将在黄陂区、新洲区推广高标准农田建设项目。",
      {("高标准农田建设项目", "黄陂区"), ("高标准农田建设项目", "新洲区")}),
     ("于汉阳区启动“美丽乡村”建设行动。", {("“美丽乡村”建设行动", "汉阳区")}),
+    # a siting verb (落户, 位于) before the place: the project may follow 的; a weak head (项目)
+    # after it needs no introducing verb; the table's 瑶海工业园 is written in full as …园区
+    ("合肥市瑶海区签约一批项目。落户瑶海工业园区的新能源汽车零部件项目将于年内开工。",
+     {("新能源汽车零部件项目", "瑶海工业园")}),
+    ("位于黄陂区的木兰文化生态旅游项目进展顺利。", {("木兰文化生态旅游项目", "黄陂区")}),
     # not where: another clause, a place that describes (的), an agency's name
     ("在江夏区召开现场会，部署高标准农田建设项目。", set()),
     ("在武汉市委领导下推进高标准农田建设项目。", set()),

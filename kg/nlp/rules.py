@@ -185,6 +185,7 @@ class _Tables:
     introducers: set[str] = field(default_factory=set)
     head_after: tuple[str, ...] = ()
     head_predicates: tuple[str, ...] = ()
+    site_verbs: tuple[str, ...] = ()
     stop_names: set[str] = field(default_factory=set)
     name_verbs: set[str] = field(default_factory=set)
     classifiers: tuple[str, ...] = ()
@@ -271,6 +272,7 @@ def _load_tables() -> _Tables:
     t.introducers = set(read_lines("project_introducers.txt"))
     t.head_after = tuple(read_lines("project_head_after.txt"))
     t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
+    t.site_verbs = tuple(read_lines("project_site_verbs.txt"))
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -630,7 +632,11 @@ class RuleSet:
                 out.append(Mention(label, h.text, h.start, h.end, RULE_WATER_SUFFIX, h.text, "WaterBody", 0.7,
                                    (("keys", ()), ("full", False), ("zone", False))))
                 continue
-            out.append(Mention(label, h.text, h.start, h.end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
+            end, after = h.end, text[h.end + 1:h.end + 2]
+            if full and h.text.endswith("园") and text.startswith("区", end) \
+                    and (not after or not _CJK.match(after) or after in self.t.boundary_chars):
+                end += 1  # the table's 南川工业园 written in full: 南川工业园区 (not 工业园|区委)
+            out.append(Mention(label, text[h.start:end], h.start, end, rule, h.text, subtype, 1.0 if full else 0.8, attrs))
         bounded = self._suffix_places(text, out)
         if bounded:
             # a lake or river the text bounds is not also a county's short form at the same span
@@ -1630,6 +1636,17 @@ class RuleSet:
             j -= 1
         return start, verb
 
+    def _sited(self, text: str, end: int, place_sorted: list[tuple[int, int]]) -> bool:
+        """Whether a place ending at ``end`` follows a word that sites an undertaking there
+        (落户|南川工业园区|的…项目, 位于|…: kg/data/project_site_verbs.txt)."""
+        k = bisect.bisect_left(place_sorted, (end, -1)) - 1
+        while k >= 0 and place_sorted[k][1] >= end - 12:
+            ps, pe = place_sorted[k]
+            if pe == end:
+                return text.endswith(self.t.site_verbs, 0, ps)
+            k -= 1
+        return False
+
     def _verb_ending(self, text: str, pos: int) -> str | None:
         """The longest verb of kg/data/project_verbs.txt that ends at ``pos``, or None."""
         # called for nearly every character a name scan passes: most characters end no verb
@@ -1761,7 +1778,8 @@ class RuleSet:
             if strength == "weak":
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
                 # (总投资120亿元的|高性能树脂新材料项目: an investment's amount names an undertaking)
-                introduced = verb in self.t.introducers or text.endswith("元的", 0, start)
+                introduced = verb in self.t.introducers or text.endswith("元的", 0, start) \
+                    or (text.endswith("的", 0, start) and self._sited(text, start - 1, place_sorted))
                 if not (has_quote or has_place or introduced or item_of_list):
                     continue
                 if not (has_quote or has_place) and len(name) < 3 and len(h.payload) < 3:
