@@ -14,6 +14,7 @@ locatedIn.name_place        a project whose name holds a place (南湖治理 -> 
 locatedIn.at_place          在X区实施/建设…Y工程: the project after 在 + places + a short verb phrase
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
+responsibleFor.charged      由X负责 for the projects of its sentence before it; X负责的Y for Y
 responsibleFor.subject      X、Y要/负责/将… at the head of a clause: X and Y for the projects after it
 setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence (the first
                             of its list: 镇党委、镇政府制定…提出 -> 镇党委)
@@ -420,6 +421,8 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
         if sp is not None and p.mention.start >= since:
             relate(sp.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.speaker", 0.7)
     _subject_duties(resolved, projects, text, relate)
+    if "负责" in text:
+        _charged(text, resolved, projects, relate)
     # 牵头: in policy documents the lead agencies of an item stand after 牵头单位 or before 牵头
     if not any(w in text for w in _LEAD_WORDS):
         return  # (most articles have none: a plain search for the words is far cheaper than the pattern)
@@ -440,6 +443,29 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
                 for p in by_start.starting_in(s, e - 1):
                     if s <= p.mention.start < e:
                         relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.lead", 0.7)
+
+
+def _charged(text: str, resolved: list[Resolved], projects: list[Resolved], relate) -> None:
+    """由X、Y负责 after a project in its sentence (实施背街里巷整治，由区城市管理委负责), and X负责的Y
+    (区水务局负责的雨污混接点改造工程): X (and Y) for that project; not 负责人, 负责同志."""
+    agencies = sorted((r for r in resolved if _agency_like(r) and r.id), key=lambda r: r.mention.start)
+    for mt in _CHARGED.finditer(text):
+        if mt.group("by") is not None:
+            lo, hi = mt.start("by") + 1, mt.start("duty")
+            who = [a for a in agencies if lo <= a.mention.start and a.mention.end <= hi]
+            sent = max(text.rfind(c, 0, mt.start()) for c in "。；！？\n") + 1
+            chosen = [p for p in projects if sent <= p.mention.start and p.mention.end <= mt.start()]
+        else:
+            end = mt.start("duty2")
+            who = [a for a in agencies if a.mention.end == end]
+            chosen = [p for p in projects if p.mention.start == mt.end()]
+        for a in who:
+            for p in chosen:
+                relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.charged", 0.6)
+
+
+# 由…负责 (the agencies between), or an agency then 负责的 and the project
+_CHARGED = re.compile(r"(?P<by>由)[^，。；：！？\n]{2,40}?(?P<duty>负责)(?![人同])|(?<=[\u4e00-\u9fff])(?P<duty2>负责)的")
 
 
 def _agency_like(r: Resolved) -> bool:

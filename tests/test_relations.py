@@ -462,3 +462,21 @@ def test_a_plan_word_inside_a_longer_name_refers_to_nothing():
     text = ("深圳市发布《深圳市2024年城市更新工作方案》。\n各区要在2024年6月底前制定出台本地区实施方案，确保任务落地。")
     g = kg.build_texts({"t": text}, date="2024-03-06")
     assert "concerns.anaphor" not in _rule(g, "concerns")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Tianjin: 由X负责 after the project of its sentence; Tianjin's 城市管理委 is a department
+    ("天津市西青区召开会议。西青区将实施背街里巷整治，由区城市管理委负责。",
+     {("西青区城市管理委员会", "背街里巷整治")}),
+    # X负责的Y
+    ("武汉市江岸区召开会议。区水务局负责的雨污混接点改造工程年底前完成。",
+     {("江岸区水务局", "雨污混接点改造工程")}),
+    # a spokesperson is no charge: 由…负责人介绍
+    ("武汉市召开会议。推进老旧小区改造工程，由市住建局负责人介绍。", set()),
+])
+def test_agencies_charged_with_a_project(text, expected):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    got = {(g.nx.nodes[u]["label"], g.nx.nodes[v]["label"]) for u, v, k, d in g.nx.edges(keys=True, data=True)
+           if k == "responsibleFor" and any(p["rule"] == "responsibleFor.charged" for p in d["provenance"])}
+    assert got == expected
+    assert not any(d.get("kind") == "Place" and d["label"].startswith("背街") for _, d in g.nx.nodes(data=True))
