@@ -178,6 +178,9 @@ PROJECT_ROWS = [
     ("在高新区规划建设光伏产业园。", {"光伏产业园"}),
     # an investment's amount before a weak head, a predicate (落户) right after it
     ("总投资30亿元的锂电池正极材料项目落户经开区。", {"锂电池正极材料项目"}),
+    # a plant's capacity is part of its name; an introducing verb before 的 (签约的…项目)
+    ("此次签约的年产5万吨锂电池隔膜项目力争年底投产。", {"年产5万吨锂电池隔膜项目"}),
+    ("县里签约的30万千瓦风电项目落户园区。", {"30万千瓦风电项目"}),
 ]
 
 
@@ -194,6 +197,7 @@ def test_projects(text, expected):
     ("研究制定工作方案，月底完善平台功能，用好经贸合作平台。", {"制定工作方案", "月底完善平台", "经贸合作平台"}),
     ("但这并非全要算在扩建工程尚未竣工的账上。", {"扩建工程"}),  # the name verb alone is no name
     ("推进流域治理体系建设。", {"流域治理"}),  # 治理 runs into 治理体系: no predicate after it
+    ("新建5万千瓦项目3个。", {"5万千瓦项目", "万千瓦项目"}),  # a capacity alone names no project
 ])
 def test_not_projects(text, not_project):
     assert not (names(text, "Project") & not_project)

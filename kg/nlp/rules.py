@@ -98,6 +98,10 @@ _PROJECT_LIST = re.compile(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s�
 _CLAUSE_ENDS = frozenset("，。；,;：:（）()")
 #: 东山、金庭两镇: a count and a level word after a list of short names (place.counted_list)
 _COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七八九十])(?:个)?(?P<level>镇|乡|街道|村)")
+# a plant's capacity before its project's name (年产30万吨|乙烯项目, 20万千瓦|光伏发电项目)
+_CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万亿]?"
+                       r"(?:吨|千瓦|兆瓦|GW|MW|kW|台|套|辆|件|片|头|只|标箱|平方米|立方米|千瓦时|瓦)")
+_CAPACITY_LAST = frozenset("万亿吨瓦WwMm台套辆件片头只箱米时")
 _REPORT_YEAR = re.compile(r"(?:19|20)\d{2}年(?=(?:人民)?政府工作报告)")
 _COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
@@ -1754,6 +1758,14 @@ class RuleSet:
                 # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
                 # a verb inside the name; an introducing verb a little further left bounds it
                 start, verb = self._introduced_start(text, start, h.start, max_name, verb)
+            if start >= 1 and (text[start - 1].isdigit() or text[start - 1] in _CAPACITY_LAST or text[start].isascii()):
+                cap = next((c for c in _CAPACITY.finditer(text, max(0, start - 16), min(h.start, start + 6))
+                            if c.start() < start <= c.end()), None)
+                if cap is not None and h.start - cap.end() >= 2:
+                    # 年产10GW|光伏组件项目, 20万千瓦|光伏发电项目: the capacity is part of the name
+                    start = cap.start()
+                    v = self._verb_ending(text, start)
+                    verb = v if v is not None else verb
             name = text[start:h.start]
             if len(name) < 2 or name in self.t.stop_names or start in agency_ends:
                 if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
@@ -1779,7 +1791,8 @@ class RuleSet:
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
                 # (总投资120亿元的|高性能树脂新材料项目: an investment's amount names an undertaking)
                 introduced = verb in self.t.introducers or text.endswith("元的", 0, start) \
-                    or (text.endswith("的", 0, start) and self._sited(text, start - 1, place_sorted))
+                    or (text.endswith("的", 0, start) and (self._sited(text, start - 1, place_sorted)
+                                                          or self._verb_ending(text, start - 1) in self.t.introducers))
                 if not (has_quote or has_place or introduced or item_of_list):
                     continue
                 if not (has_quote or has_place) and len(name) < 3 and len(h.payload) < 3:
