@@ -11,7 +11,6 @@ and machine; :mod:`kg.rdf` turns them into IRIs.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -29,7 +28,6 @@ _TOWN_LEVELS = frozenset(rule_words("town_levels"))  # the town a story is about
 _PARENT_KEPT = frozenset(rule_words("parent_kept"))  # units whose parent is a node too (市委|常委会)
 _ZONE_LEVELS = frozenset(rule_words("zone_levels"))  # the zone a story is about (高新区科技局)
 _NATIONAL = {"国家", "中央", "全国", "中共"}
-_LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年")  # in an agency named before its report (R._REPORT_YEAR)
 
 
 @dataclass(frozen=True)
@@ -375,7 +373,7 @@ class _Resolver:
             return Resolved(m, f"agency/{name}", "Agency", name, {m.text})
         ptext = a.get("prefix", "")
         rest = m.text[len(ptext):]
-        dated = _LEADING_YEAR.match(rest)
+        dated = R.YEAR.match(rest)
         if dated is not None:  # 闵行区|2024年|政府(工作报告): the year is the report's, no part of the name
             rest = rest[dated.end():]
         if a.get("generic"):  # 各区政府: every district's, no one body
@@ -460,30 +458,11 @@ def _merge_project_suffixes(resolved: list[Resolved]) -> None:
             longer = [n for n in names if n != short and inner in n and len(n) > len(short) and n not in target]
             if len(longer) == 1:
                 target[short] = longer[0]
-    # a plan's short name alone (以下简称《方案》) is the first plan named before with that noun
-    # (a titled one first: a headline may name it loosely, 洛阳出台制造业数字化转型方案)
-    first_at: dict[str, int] = {}
-    titled: set[str] = set()
-    for r in resolved:
-        if r.kind == "Project":
-            first_at[r.name] = min(first_at.get(r.name, r.mention.start), r.mention.start)
-            if r.mention.rule == R.RULE_PROJECT_BOOK:
-                titled.add(r.name)
-    for short in names:
-        if short in _PLAN_NOUNS and short not in target:
-            longer = sorted((n not in titled, first_at[n], n) for n in names if n != short and n not in target
-                            and _YEARS_TAIL.sub("", n).endswith(short) and first_at[n] < first_at[short])
-            if longer:
-                target[short] = longer[0][2]
     for r in resolved:
         if r.kind == "Project" and r.name in target:
             r.aliases.add(r.name)
             r.name = target[r.name]
             r.id = project_id(r.name)
-
-
-_PLAN_NOUNS = frozenset(rule_words("plan_nouns"))
-_YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 实施方案（2023—2025年）
 
 
 _UNDERTAKINGS = ("治理", "整治", "保护", "修复", "改造", "建设", "提升")
@@ -498,13 +477,24 @@ def _is_subsequence(short: str, long: str) -> bool:
 def _merge_short_titles(resolved: list[Resolved]) -> None:
     """Within one article, a plan named short (数字政府行动方案) is the titled plan it abbreviates
     (《包头市数字政府建设行动方案（2021—2023年）》): same last plan word, its characters in order
-    in the title, and no other title it could abbreviate."""
+    in the title, and no other title it could abbreviate; the plan word alone (以下简称《方案》) is
+    the first title before it that ends in that word."""
     titles = [r for r in resolved if r.kind == "Project" and r.mention.text.startswith("《")]
     if not titles:
         return
     for p in resolved:
-        if p.kind != "Project" or p.mention.text.startswith(("《", "“", "\"")) or len(p.name) < 4 \
-                or p.subtype == "Campaign":
+        if p.kind != "Project" or p.subtype == "Campaign":
+            continue
+        if p.name in _PLANS:
+            # the plan word alone (以下简称《方案》): the first title before it with that word
+            t = next((t for t in sorted(titles, key=lambda t: t.mention.start) if t.id != p.id
+                      and t.mention.start < p.mention.start
+                      and R.TITLE_NOTE.sub("", t.name.strip("《》")).endswith(p.name)), None)
+            if t is not None:
+                p.aliases.add(p.name)
+                p.name, p.id = t.name, t.id
+            continue
+        if p.mention.text.startswith(("《", "“", "\"")) or len(p.name) < 4:
             continue
         head = next((h for h in _PLANS if p.name.endswith(h)), None)
         if head is None:

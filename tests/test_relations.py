@@ -18,6 +18,12 @@ def labelled(g: KnowledgeGraph, predicate: str) -> set[tuple[str, str]]:
     return {(lab[s], lab[o]) for s, p, o in g.relations(predicate)}
 
 
+def _by_rule(g: KnowledgeGraph, predicate: str, rule: str) -> set[tuple[str, str]]:
+    """The (subject, object) labels of the ``predicate`` edges that ``rule`` stated."""
+    return {(g.nx.nodes[u]["label"], g.nx.nodes[v]["label"]) for u, v, k, d in g.nx.edges(keys=True, data=True)
+            if k == predicate and any(p["rule"] == rule for p in d["provenance"])}
+
+
 @pytest.fixture(scope="module")
 def sample() -> KnowledgeGraph:
     return kg.build([SAMPLE], date="2019-06-28")
@@ -245,9 +251,7 @@ def test_level_words_need_a_clear_home():
 ])
 def test_project_at_places(text, expected):
     g = kg.build_texts({"t": text}, date="2021-05-21")
-    got = {(g.nx.nodes[u]["label"], g.nx.nodes[v]["label"]) for u, v, k, d in g.nx.edges(keys=True, data=True)
-           if k == "locatedIn" and any(p["rule"] == "locatedIn.at_place" for p in d["provenance"])}
-    assert got == expected
+    assert _by_rule(g, "locatedIn", "locatedIn.at_place") == expected
 
 
 @pytest.mark.parametrize("text, agency", [
@@ -476,7 +480,5 @@ def test_a_plan_word_inside_a_longer_name_refers_to_nothing():
 ])
 def test_agencies_charged_with_a_project(text, expected):
     g = kg.build_texts({"t": text}, date="2024-03-01")
-    got = {(g.nx.nodes[u]["label"], g.nx.nodes[v]["label"]) for u, v, k, d in g.nx.edges(keys=True, data=True)
-           if k == "responsibleFor" and any(p["rule"] == "responsibleFor.charged" for p in d["provenance"])}
-    assert got == expected
+    assert _by_rule(g, "responsibleFor", "responsibleFor.charged") == expected
     assert not any(d.get("kind") == "Place" and d["label"].startswith("背街") for _, d in g.nx.nodes(data=True))

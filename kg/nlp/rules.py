@@ -102,7 +102,8 @@ _COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七�
 _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万亿]?"
                        r"(?:吨|千瓦|兆瓦|GW|MW|kW|台|套|辆|件|片|头|只|标箱|平方米|立方米|千瓦时|瓦)")
 _CAPACITY_LAST = frozenset("万亿吨瓦WwMm台套辆件片头只箱米时")
-_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}年(?=(?:人民)?政府工作报告)")
+YEAR = re.compile(r"(?:19|20)\d{2}年")  # a year (2024年)
+_REPORT_YEAR = re.compile(YEAR.pattern + r"(?=(?:人民)?政府工作报告)")  # 闵行区|2024年|政府工作报告
 _COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 
@@ -276,7 +277,7 @@ def _load_tables() -> _Tables:
     t.introducers = set(read_lines("project_introducers.txt"))
     t.head_after = tuple(read_lines("project_head_after.txt"))
     t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
-    t.site_verbs = tuple(read_lines("project_site_verbs.txt"))
+    t.site_verbs = tuple(w for w in rule_words("at_place") if len(w) >= 2)  # 落户, 位于 (not 在, 于)
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -1640,9 +1641,16 @@ class RuleSet:
             j -= 1
         return start, verb
 
-    def _sited(self, text: str, end: int, place_sorted: list[tuple[int, int]]) -> bool:
-        """Whether a place ending at ``end`` follows a word that sites an undertaking there
-        (落户|南川工业园区|的…项目, 位于|…: kg/data/project_site_verbs.txt)."""
+    def _introducing_modifier(self, text: str, start: int, place_sorted: list[tuple[int, int]]) -> bool:
+        """Whether the 的-phrase right before a name at ``start`` marks an undertaking as an
+        introducing verb would: an investment's amount (总投资120亿元的|…项目), an introducing verb
+        (签约的|…项目), or a place after a siting word (落户|南川工业园区|的…项目: the siting words of
+        ``at_place`` in rule_words.tsv)."""
+        if not text.endswith("的", 0, start):
+            return False
+        end = start - 1
+        if text.endswith("元", 0, end) or self._verb_ending(text, end) in self.t.introducers:
+            return True
         k = bisect.bisect_left(place_sorted, (end, -1)) - 1
         while k >= 0 and place_sorted[k][1] >= end - 12:
             ps, pe = place_sorted[k]
@@ -1789,10 +1797,7 @@ class RuleSet:
                     continue  # the head word is part of a longer word (专项目标, 治理思路; not 改造|工作)
             if strength == "weak":
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
-                # (总投资120亿元的|高性能树脂新材料项目: an investment's amount names an undertaking)
-                introduced = verb in self.t.introducers or text.endswith("元的", 0, start) \
-                    or (text.endswith("的", 0, start) and (self._sited(text, start - 1, place_sorted)
-                                                          or self._verb_ending(text, start - 1) in self.t.introducers))
+                introduced = verb in self.t.introducers or self._introducing_modifier(text, start, place_sorted)
                 if not (has_quote or has_place or introduced or item_of_list):
                     continue
                 if not (has_quote or has_place) and len(name) < 3 and len(h.payload) < 3:
