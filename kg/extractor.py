@@ -14,7 +14,8 @@ locatedIn.name_place        a project whose name holds a place (南湖治理 -> 
 locatedIn.at_place          在X区实施/建设…Y工程: the project after 在 + places + a short verb phrase
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
-responsibleFor.charged      由X负责 for the projects of its sentence before it; X负责的Y for Y
+responsibleFor.charged      由X负责/牵头 for the projects of its sentence before it (else of its clause
+                            after it); X负责的Y for Y
 responsibleFor.subject      X、Y要/负责/将… at the head of a clause: X and Y for the projects after it
 setBy.sentence_agency       the agency that 召开…提出 / 印发 / 要求 in the target's sentence (the first
                             of its list: 镇党委、镇政府制定…提出 -> 镇党委)
@@ -421,7 +422,7 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
         if sp is not None and p.mention.start >= since:
             relate(sp.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.speaker", 0.7)
     _subject_duties(resolved, projects, text, relate)
-    if "负责" in text:
+    if "负责" in text or "牵头" in text:
         _charged(text, resolved, projects, relate)
     # 牵头: in policy documents the lead agencies of an item stand after 牵头单位 or before 牵头
     if not any(w in text for w in _LEAD_WORDS):
@@ -446,8 +447,10 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
 
 
 def _charged(text: str, resolved: list[Resolved], projects: list[Resolved], relate) -> None:
-    """由X、Y负责 after a project in its sentence (实施背街里巷整治，由区城市管理委负责), and X负责的Y
-    (区水务局负责的雨污混接点改造工程): X (and Y) for that project; not 负责人, 负责同志."""
+    """由X、Y负责 (or 牵头) after a project in its sentence (实施背街里巷整治，由区城市管理委负责;
+    畜禽养殖污染治理由市生态环境局牵头), or, when none is before it, before the projects of its clause
+    (由县水务局牵头推进洪泽湖退圩还湖工程); and X负责的Y (区水务局负责的雨污混接点改造工程): X (and Y) for
+    that project; not 负责人, 负责同志."""
     agencies = sorted((r for r in resolved if _agency_like(r) and r.id), key=lambda r: r.mention.start)
     for mt in _CHARGED.finditer(text):
         if mt.group("by") is not None:
@@ -455,6 +458,9 @@ def _charged(text: str, resolved: list[Resolved], projects: list[Resolved], rela
             who = [a for a in agencies if lo <= a.mention.start and a.mention.end <= hi]
             sent = max(text.rfind(c, 0, mt.start()) for c in "。；！？\n") + 1
             chosen = [p for p in projects if sent <= p.mention.start and p.mention.end <= mt.start()]
+            if not chosen:  # 由县水务局牵头推进|洪泽湖退圩还湖工程: the project of its clause after it
+                stop = min((i for i in (text.find(c, mt.end()) for c in "，。；！？\n") if i >= 0), default=len(text))
+                chosen = [p for p in projects if mt.end() <= p.mention.start and p.mention.end <= stop]
         else:
             end = mt.start("duty2")
             who = [a for a in agencies if a.mention.end == end]
@@ -465,7 +471,7 @@ def _charged(text: str, resolved: list[Resolved], projects: list[Resolved], rela
 
 
 # 由…负责 (the agencies between), or an agency then 负责的 and the project
-_CHARGED = re.compile(r"(?P<by>由)[^，。；：！？\n]{2,40}?(?P<duty>负责)(?![人同])|(?<=[\u4e00-\u9fff])(?P<duty2>负责)的")
+_CHARGED = re.compile(r"(?P<by>由)[^，。；：！？\n]{2,40}?(?P<duty>负责|牵头)(?![人同])|(?<=[\u4e00-\u9fff])(?P<duty2>负责)的")
 
 
 def _agency_like(r: Resolved) -> bool:

@@ -181,6 +181,17 @@ PROJECT_ROWS = [
     # a plant's capacity is part of its name; an introducing verb before 的 (签约的…项目)
     ("此次签约的年产5万吨锂电池隔膜项目力争年底投产。", {"年产5万吨锂电池隔膜项目"}),
     ("县里签约的30万千瓦风电项目落户园区。", {"30万千瓦风电项目"}),
+    # 退X还Y is a set phrase: its 还 ends no name (kg/data/name_boundary_frames.txt)
+    ("省水利厅推进鄱阳湖退田还湖工程。", {"鄱阳湖退田还湖工程"}),
+    # a task told passively: the weak head, then 由 and an agency
+    ("河道清淤整治由区水务局牵头实施，年底前完成。", {"河道清淤整治"}),
+    # 项目建设: the work on the project; 要在 opens the predicate of the project as subject
+    ("加快推进湘潭市中心医院迁建项目建设。", {"湘潭市中心医院迁建项目"}),
+    ("岳阳市平江县召开会议。三阳乡中心小学教学楼加固改造要在8月底前完成。", {"三阳乡中心小学教学楼加固改造"}),
+    # names of up to 12 characters before 治理 and 整治
+    ("株洲市要抓好湘江流域水环境综合治理。", {"湘江流域水环境综合治理"}),
+    ("开展农村道路交通安全隐患排查整治。", {"农村道路交通安全隐患排查整治"}),
+    ("市疾控中心负责血吸虫病综合防治，建设长江生态廊道。", {"血吸虫病综合防治", "长江生态廊道"}),
 ]
 
 
@@ -198,6 +209,10 @@ def test_projects(text, expected):
     ("但这并非全要算在扩建工程尚未竣工的账上。", {"扩建工程"}),  # the name verb alone is no name
     ("推进流域治理体系建设。", {"流域治理"}),  # 治理 runs into 治理体系: no predicate after it
     ("新建5万千瓦项目3个。", {"5万千瓦项目", "万千瓦项目"}),  # a capacity alone names no project
+    # an area is the work's size, not a plant's capacity
+    ("推进3800万平方米建筑智能化供热改造。", {"3800万平方米建筑智能化供热改造"}),
+    # 建设 after 试点 builds the pilot: the quoted term is the name
+    ("完成城市治理“一网统管”试点建设。", {"城市治理“一网统管”试点"}),
 ])
 def test_not_projects(text, not_project):
     assert not (names(text, "Project") & not_project)
@@ -224,6 +239,15 @@ def test_offsets_point_into_the_given_text():
         assert text[m.start:m.end] == m.text
     labels = {m.label for m in ms}
     assert {"Agency", "Target"} <= labels
+
+
+def test_a_place_opening_a_school_or_hospital_name_is_a_mention():
+    # a school or a hospital stands in the place that opens its name (name_heads.tsv, sited);
+    # a company's or a newspaper's place is no mention, and no name starts inside a place
+    ms = kg.extract("林芝市加快墨脱县人民医院迁建，江油市含增镇中心小学开学。中国出口信用保险公司、保山日报报道。")
+    places = {m.text for m in ms if m.label == "Place"}
+    assert {"墨脱县", "江油市", "含增镇"} <= places
+    assert not places & {"中国", "保山", "增镇中心"}
 
 
 def test_nested_spans_are_kept():

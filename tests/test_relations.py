@@ -475,6 +475,11 @@ def test_a_plan_word_inside_a_longer_name_refers_to_nothing():
     # X负责的Y
     ("武汉市江岸区召开会议。区水务局负责的雨污混接点改造工程年底前完成。",
      {("江岸区水务局", "雨污混接点改造工程")}),
+    # 由X牵头 after the project of its sentence, or before the project of its clause
+    ("湖南省岳阳市召开会议。畜禽养殖污染治理由市生态环境局牵头，年内完成。",
+     {("岳阳市生态环境局", "畜禽养殖污染治理")}),
+    ("江苏省泗洪县召开会议。由县水务局牵头推进洪泽湖退圩还湖工程，年内完成。",
+     {("泗洪县水务局", "洪泽湖退圩还湖工程")}),
     # a spokesperson is no charge: 由…负责人介绍
     ("武汉市召开会议。推进老旧小区改造工程，由市住建局负责人介绍。", set()),
 ])

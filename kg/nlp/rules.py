@@ -98,9 +98,12 @@ _PROJECT_LIST = re.compile(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s�
 _CLAUSE_ENDS = frozenset("，。；,;：:（）()")
 #: 东山、金庭两镇: a count and a level word after a list of short names (place.counted_list)
 _COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七八九十])(?:个)?(?P<level>镇|乡|街道|村)")
-# a plant's capacity before its project's name (年产30万吨|乙烯项目, 20万千瓦|光伏发电项目)
+# a plant's capacity before its project's name (年产30万吨|乙烯项目, 20万千瓦|光伏发电项目); an area
+# or a volume only as a yearly output (年处理10万立方米|…): 3800万平方米 before 建筑…改造 is the
+# work's size, not its name
 _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万亿]?"
-                       r"(?:吨|千瓦|兆瓦|GW|MW|kW|台|套|辆|件|片|头|只|标箱|平方米|立方米|千瓦时|瓦)")
+                       r"(?:吨|千瓦|兆瓦|GW|MW|kW|台|套|辆|件|片|头|只|标箱|千瓦时|瓦)"
+                       r"|(?:年产|年处理|年加工)\d+(?:\.\d+)?[万亿]?(?:平方米|立方米)")
 _CAPACITY_LAST = frozenset("万亿吨瓦WwMm台套辆件片头只箱米时")
 YEAR = re.compile(r"(?:19|20)\d{2}年")  # a year (2024年)
 _REPORT_YEAR = re.compile(YEAR.pattern + r"(?=(?:人民)?政府工作报告)")  # 闵行区|2024年|政府工作报告
@@ -184,11 +187,13 @@ class _Tables:
     level_stop: set[str] = field(default_factory=set)
     function_chars: set[str] = field(default_factory=set)
     boundary_chars: set[str] = field(default_factory=set)
+    # boundary character -> (its offset, the set phrase around it: 退?还?) of name_boundary_frames.txt
+    boundary_frames: dict[str, list[tuple[int, re.Pattern]]] = field(default_factory=dict)
     verbs: list[str] = field(default_factory=list)
     verb_set: frozenset[str] = frozenset()
     verb_lengths: tuple[int, ...] = ()
     introducers: set[str] = field(default_factory=set)
-    head_after: tuple[str, ...] = ()
+    head_after: tuple[tuple[str, frozenset[str]], ...] = ()  # (generic noun, the heads it may follow; empty: any)
     head_predicates: tuple[str, ...] = ()
     site_verbs: tuple[str, ...] = ()
     stop_names: set[str] = field(default_factory=set)
@@ -225,6 +230,7 @@ class _Tables:
     water_kinds: tuple[str, ...] = ()  # kg/data/water_kinds.txt (a lake, river or reservoir name starts with none)
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
     coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|乐成|中心)
+    sited: set[str] = field(default_factory=set)  # heads of bodies that stand in the place opening their name (墨脱县|人民医院)
     org_name_stop: tuple[str, ...] = ()
     org_abbr: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)  # short name -> (name, not_next, needs_next)
     company_abbr: set[str] = field(default_factory=set)  # the short names of org_companies.tsv
@@ -274,8 +280,14 @@ def _load_tables() -> _Tables:
     t.level_stop = set(read_lines("level_stop_bigrams.txt"))
     t.function_chars = set(read_lines("function_chars.txt"))
     t.boundary_chars = t.function_chars | set(read_lines("name_boundary_chars.txt")) | {"个"}
+    for frame in read_lines("name_boundary_frames.txt"):
+        at = next((i for i, c in enumerate(frame) if c in t.boundary_chars), None)
+        if at is None:
+            raise ValueError(f"name_boundary_frames.txt: {frame!r} holds no boundary character")
+        rx = re.compile("".join("[\u4e00-\u9fff]" if c == "?" else re.escape(c) for c in frame))
+        t.boundary_frames.setdefault(frame[at], []).append((at, rx))
     t.introducers = set(read_lines("project_introducers.txt"))
-    t.head_after = tuple(read_lines("project_head_after.txt"))
+    t.head_after = tuple((w[0], frozenset(w[1:])) for w in map(str.split, read_lines("project_head_after.txt")))
     t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
     t.site_verbs = tuple(w for w in rule_words("at_place") if len(w) >= 2)  # 落户, 位于 (not 在, 于)
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
@@ -297,6 +309,8 @@ def _load_tables() -> _Tables:
             t.water_heads.add(row["head"])
         if row.get("coined_middle") == "1":
             t.coined_middle.add(row["head"])
+        if row.get("sited") == "1":
+            t.sited.add(row["head"])
     for row in read_table("bounded_heads.tsv"):
         t.bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
         if row["kind_check"] == "2":
@@ -1335,7 +1349,8 @@ class RuleSet:
                 if num is not None:
                     end = num.end()  # 王府井大街218号
             name = text[start:end]
-            spans.append((start, end))
+            if h.payload not in self.t.sited:
+                spans.append((start, end))  # 含增镇|中心小学 keeps its town; 中国|出口信用保险公司 hides its country
             if label == "Place":
                 kind = "WaterBody" if h.payload in self.t.water_heads else "District"
                 out.append(Mention("Place", name, start, end, RULE_PLACE_FACILITY, name, kind, 0.7,
@@ -1449,6 +1464,8 @@ class RuleSet:
             return None  # the start cuts a word: 从严|治党
         if s > 0 and text[s - 1] in _DIGIT:
             return None  # a measure after a number: 2号线|人民广场, 8公顷|翡翠公园
+        if any(ps < s < pe for ps, pe in places):
+            return None  # the start cuts a place: 含|增镇中心小学
         if (s, h.start) in places:
             return None  # a kind named by a place: 这家意大利公司, 大多数北京商场 (but 同仁|医院)
         if kind_check and self.t.name_heads[h.payload][0] == "Place":
@@ -1598,11 +1615,11 @@ class RuleSet:
         return out
 
     # ------------------------------------------------------------------ projects
-    def _generic_after(self, text: str, pos: int) -> bool:
-        """Whether a generic noun of kg/data/project_head_after.txt ends the phrase at ``pos``
-        (改造|工作。, not 建设|工作机制)."""
-        for word in self.t.head_after:
-            if text.startswith(word, pos):
+    def _generic_after(self, text: str, pos: int, head: str) -> bool:
+        """Whether a generic noun of kg/data/project_head_after.txt that may follow ``head`` ends
+        the phrase at ``pos`` (改造|工作。, 项目|建设，; not 建设|工作机制)."""
+        for word, heads in self.t.head_after:
+            if text.startswith(word, pos) and (not heads or head in heads):
                 nxt = text[pos + len(word):pos + len(word) + 1]
                 return not nxt or not _CJK.match(nxt) or nxt in self.t.boundary_chars
         return False
@@ -1669,6 +1686,11 @@ class RuleSet:
                 return text[pos - n:pos]
         return None
 
+    def _in_frame(self, text: str, i: int) -> bool:
+        """Whether the boundary character at ``i`` stands inside a set phrase of
+        kg/data/name_boundary_frames.txt (退圩|还|湖), so it does not end a name."""
+        return any(i >= at and rx.match(text, i - at) for at, rx in self.t.boundary_frames.get(text[i], ()))
+
     def _is_boundary(self, c: str) -> bool:
         """Whether the character ``c`` ends a name: punctuation, a digit, a boundary character
         (kg/data/function_chars.txt, name_boundary_chars.txt), a space or a symbol."""
@@ -1705,7 +1727,7 @@ class RuleSet:
                     s -= 1
                     n += 1
                 continue
-            if self._is_boundary(c):
+            if self._is_boundary(c) and not self._in_frame(text, s - 1):
                 break
             classifiers = self._classifiers_by_last.get(c)  # None for most characters
             if classifiers is not None:
@@ -1755,6 +1777,7 @@ class RuleSet:
         place_spans = [(m.start, m.end) for m in places]
         place_sorted = sorted(place_spans)
         agency_ends = {m.end for m in agencies}
+        agency_starts = {m.start for m in agencies}
         heads = self._longest(by_cat["head"])
         prev_intro = {}  # enumeration: end of an accepted weak-head item -> True
         for h in heads:
@@ -1791,13 +1814,15 @@ class RuleSet:
                     break
             if name in self.t.levels or (len(name) < min_name and not has_quote):
                 continue
-            if strength != "strong":  # weak, or phrase_end (…化改造: no introducer needed)
+            # a task told passively: 古民居修缮|由镇规划建设办公室牵头
+            passive = nxt == "由" and h.end + 1 in agency_starts
+            if strength != "strong" and not passive:  # weak, or phrase_end (…化改造: no introducer needed)
                 if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
-                        and not self._generic_after(text, h.end) and not text.startswith(self.t.head_predicates, h.end):
+                        and not self._generic_after(text, h.end, h.payload) and not text.startswith(self.t.head_predicates, h.end):
                     continue  # the head word is part of a longer word (专项目标, 治理思路; not 改造|工作)
             if strength == "weak":
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
-                introduced = verb in self.t.introducers or self._introducing_modifier(text, start, place_sorted)
+                introduced = verb in self.t.introducers or passive or self._introducing_modifier(text, start, place_sorted)
                 if not (has_quote or has_place or introduced or item_of_list):
                     continue
                 if not (has_quote or has_place) and len(name) < 3 and len(h.payload) < 3:
