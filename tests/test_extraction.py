@@ -53,6 +53,11 @@ AGENCY_ROWS = [
     ("杭州市西湖区三墩镇政府联合区农业农村局，推进“千万工程”示范村建设。", {"三墩镇人民政府", "西湖区农业农村局"}),
     ("郑州市金水区委、区政府高度重视，区教育局负责人表示，将新建改扩建中小学15所。",
      {"金水区委", "金水区人民政府", "金水区教育局"}),
+    # a government's inspection office and a party committee's research office are its units;
+    # a disease-control centre is a body of the level
+    ("天津市西青区召开会议。区政府督查室通报进度，区委政策研究室参加。",
+     {"西青区人民政府督查室", "西青区委政策研究室"}),
+    ("西藏自治区卫生健康委召开会议。自治区疾控中心负责包虫病综合防治。", {"西藏自治区疾控中心"}),
 ]
 
 
@@ -216,6 +221,18 @@ def test_projects(text, expected):
 ])
 def test_not_projects(text, not_project):
     assert not (names(text, "Project") & not_project)
+
+
+def test_a_kind_after_a_place_is_no_facility_and_progress_follows_a_project():
+    # 背街 (org_name_stop.txt) after 精武镇 names back streets, not a street called 精武镇背街;
+    # 进度 (project_head_predicates.txt) follows the task whose subject it is
+    text = "天津市西青区召开会议。精武镇背街里巷整治进度滞后。"
+    assert "精武镇" in names(text, "Place") and not names(text, "Place") & {"精武镇背街", "精武镇背街里巷"}
+    assert "精武镇背街里巷整治" in names(text, "Project")
+
+
+def test_a_nature_reserve_is_a_place():
+    assert "陕西汉中朱鹮国家级自然保护区" in names("依托陕西汉中朱鹮国家级自然保护区建设朱鹮生态廊道。", "Place")
 
 
 def test_plans_named_after_a_place_belong_to_its_undertaking():

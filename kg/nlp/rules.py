@@ -493,6 +493,8 @@ class RuleSet:
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
+        # the words of org_name_stop.txt that name a kind after a place too (精武镇|背街里巷; not 余 of 余家头)
+        self._kind_words = tuple(w for w in self.t.org_name_stop if len(w) >= 2)
         # a head word and a conjunction: where two names of a list meet (战略和, 工程及)
         self._conj_after_head = tuple(h + c for h in self.t.heads for c in "和及与、")
         self._verb_last = frozenset(v[-1] for v in self.t.verbs)  # _verb_ending's quick test
@@ -1309,6 +1311,8 @@ class RuleSet:
                     continue  # 武汉|科技创新|中心: a kind after a place, not a coined name
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
+                if label != "Organization" and (mid + h.payload).startswith(self._kind_words):
+                    continue  # 精武镇|背街里|巷, 精武镇|背|街: a kind after a place (kg/data/org_name_stop.txt)
                 if label == "Organization" and h.payload.endswith(("公司", "队")) \
                         and self._holds_clause(mid, self.t.org_name_tags.get("company_keep", frozenset())):
                     continue  # 湖北省赤壁市|开设另一家贷款|公司, 湖北省|派出医疗|队: a clause, not a name
