@@ -231,6 +231,30 @@ def test_a_kind_after_a_place_is_no_facility_and_progress_follows_a_project():
     assert "精武镇背街里巷整治" in names(text, "Project")
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a short name ending in a water word, listed with a known river, lake or reservoir (water.listed)
+    ("洱源县重点推进弥苴河、永安江、罗时江生态廊道建设。", {"弥苴河", "永安江", "罗时江"}),
+    ("自治区水利厅负责钦江、沙坪河流域综合治理。", {"钦江", "沙坪河"}),
+    ("完成碧流河水库、英那河水库等大中型水库汛前安全检查，确保水库安全度汛。", {"碧流河水库", "英那河水库"}),
+    # old towns, ports, deserts, temples and villages of a people, named with or without a place
+    ("县政府深入实施平遥古城保护提升工程。", {"平遥古城"}),
+    ("金普新区要加快大窑湾港区集装箱码头改造。", {"大窑湾港区"}),
+    ("围绕库布其沙漠综合治理建言献策。双林寺、镇国寺周边环境整治。", {"库布其沙漠", "双林寺", "镇国寺"}),
+    ("黎平县要推动肇兴侗寨创建国家5A级旅游景区。", {"肇兴侗寨"}),
+])
+def test_natural_and_historic_places(text, expected):
+    assert expected <= names(text, "Place")
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("完成碧流河水库等大中型水库汛前安全检查，确保水库安全度汛。", {"大中型水库", "确保水库"}),
+    ("修复南京古城墙。加强长江、汉江和东湖保护。", {"南京古城", "长江、汉江"}),
+    ("武汉市南湖、北湖、汤逊湖和黄孝河。", {"武汉市南湖"}),
+])
+def test_not_natural_places(text, not_place):
+    assert not names(text, "Place") & not_place
+
+
 def test_a_nature_reserve_is_a_place():
     assert "陕西汉中朱鹮国家级自然保护区" in names("依托陕西汉中朱鹮国家级自然保护区建设朱鹮生态廊道。", "Place")
 

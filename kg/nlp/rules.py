@@ -75,6 +75,7 @@ RULE_PLACE_LANDMARK = "place.dictionary_landmark"
 RULE_AGENCY_PROVINCIAL = "agency.provincial_department"
 RULE_AGENCY_LIST = "agency.list_shared_prefix"
 RULE_PLACE_COUNTED = "place.counted_list"
+RULE_WATER_LISTED = "water.listed"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -187,6 +188,7 @@ class _Tables:
     level_stop: set[str] = field(default_factory=set)
     function_chars: set[str] = field(default_factory=set)
     boundary_chars: set[str] = field(default_factory=set)
+    water_suffixes: tuple[str, ...] = ()  # words that end a listed water body's name (江, 河, 沟, 水库…)
     # boundary character -> (its offset, the set phrase around it: 退?还?) of name_boundary_frames.txt
     boundary_frames: dict[str, list[tuple[int, re.Pattern]]] = field(default_factory=dict)
     verbs: list[str] = field(default_factory=list)
@@ -230,6 +232,7 @@ class _Tables:
     water_kinds: tuple[str, ...] = ()  # kg/data/water_kinds.txt (a lake, river or reservoir name starts with none)
     coined_heads: set[str] = field(default_factory=set)  # heads whose names must be coined words (乐成|中心)
     coined_middle: set[str] = field(default_factory=set)  # heads after a place whose middle must be coined (北京|乐成|中心)
+    county_anchor: set[str] = field(default_factory=set)  # heads a county's short form may open (平遥|古城)
     sited: set[str] = field(default_factory=set)  # heads of bodies that stand in the place opening their name (墨脱县|人民医院)
     org_name_stop: tuple[str, ...] = ()
     org_abbr: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)  # short name -> (name, not_next, needs_next)
@@ -280,6 +283,7 @@ def _load_tables() -> _Tables:
     t.level_stop = set(read_lines("level_stop_bigrams.txt"))
     t.function_chars = set(read_lines("function_chars.txt"))
     t.boundary_chars = t.function_chars | set(read_lines("name_boundary_chars.txt")) | {"个"}
+    t.water_suffixes = tuple(read_lines("water_suffixes.txt"))
     for frame in read_lines("name_boundary_frames.txt"):
         at = next((i for i, c in enumerate(frame) if c in t.boundary_chars), None)
         if at is None:
@@ -311,6 +315,8 @@ def _load_tables() -> _Tables:
             t.coined_middle.add(row["head"])
         if row.get("sited") == "1":
             t.sited.add(row["head"])
+        if row.get("county_anchor") == "1":
+            t.county_anchor.add(row["head"])
     for row in read_table("bounded_heads.tsv"):
         t.bounded[row["head"]] = (int(row["min_name"]), int(row["max_name"]), row["kind_check"] == "1")
         if row["kind_check"] == "2":
@@ -671,6 +677,9 @@ class RuleSet:
                    or not any(len(n) > len(m.text) and n.endswith(m.text)
                               and text.startswith(n, m.end - len(n)) for n in names)]
         out.extend(bounded)
+        listed = self._listed_waters(text, out)
+        if listed:  # (a short form or a shorter water name inside a listed one is part of it: 永安|江)
+            out = [m for m in out if not any(w.start <= m.start and m.end <= w.end for w in listed)] + listed
         out.extend(self._pattern_roads(text, out))
         out.extend(self._listed_zones(text, out))
         counted = self._counted_lists(text)
@@ -789,6 +798,69 @@ class RuleSet:
             out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_ROAD_PATTERN, mt.group(), "District", 0.7,
                                _UNKEYED))
         return out
+
+    def _listed_waters(self, text: str, known: list[Mention]) -> list[Mention]:
+        """弥苴河、永安江、罗时江, 龙昆沟、美舍河, 碧流河水库、英那河水库: a short name that ends in a
+        water word (kg/data/water_suffixes.txt) and is listed with a lake, river or reservoir (、
+        between them) is one too, though the table lacks it and it ends in 江 or 沟, which the
+        suffix rule leaves alone. Each found item extends the list further."""
+        out: list[Mention] = []
+        if "、" not in text:
+            return out
+        # a listed name may hold a known name (永安|江, 英那|河水库: it is part of it), not cut one
+        spans = [(m.start, m.end) for m in known]
+        ends = {m.end for m in known}
+        todo = [m for m in known if m.subtype == "WaterBody"]
+        seen = {(m.start, m.end) for m in todo}
+        while todo:
+            w = todo.pop()
+            for s, e in (self._water_item_after(text, w.end), self._water_item_before(text, w.start, ends)):
+                if s is None or (s, e) in seen or any(a < e and s < b and not (s <= a and b <= e) for a, b in spans):
+                    continue
+                name = text[s:e]
+                if name.startswith(self.t.water_kinds) or name[0] in _NOT_WATER_START:
+                    continue  # 小型水库, 各河
+                m = Mention("Place", name, s, e, RULE_WATER_LISTED, name, "WaterBody", 0.6, _UNKEYED)
+                out.append(m)
+                seen.add((s, e))
+                spans.append((s, e))
+                todo.append(m)
+        return out
+
+    def _water_end_at(self, text: str, e: int) -> bool:
+        """Whether a water word of kg/data/water_suffixes.txt ends at ``e``."""
+        return any(text.endswith(w, 0, e) for w in self.t.water_suffixes)
+
+    def _water_item_after(self, text: str, end: int) -> tuple[int | None, int]:
+        """The list item after a water body ending at ``end`` (…河、|永安江): 2-5 CJK characters up to
+        a water word, then the next 、 or the end of the name run."""
+        if not text.startswith("、", end):
+            return None, 0
+        s = end + 1
+        for e in range(s + 2, min(len(text), s + 5) + 1):
+            if not _CJK.match(text[e - 1]):
+                break
+            if self._water_end_at(text, e) and not text.startswith(self.t.water_suffixes, e):
+                return s, e  # (英那河|水库 goes on)
+        return None, 0
+
+    def _water_item_before(self, text: str, start: int, ends: set[int]) -> tuple[int | None, int]:
+        """The list item before a water body starting at ``start`` (钦江|、沙坪河): it ends in a water
+        word and starts after punctuation, a boundary character, a verb of two characters or a
+        known name (武汉市|南湖、北湖)."""
+        e = start - 1
+        if e < 2 or text[e] != "、" or not self._water_end_at(text, e):
+            return None, 0
+        for k in range(2, 6):
+            s = e - k
+            if s < 0 or not _CJK.match(text[s]):
+                return None, 0
+            c = text[s - 1] if s else "，"
+            v = self._verb_ending(text, s)
+            if not _CJK.match(c) or c in PUNCT or c in self.t.boundary_chars or (v is not None and len(v) >= 2) \
+                    or s in ends:
+                return s, e
+        return None, 0
 
     def _listed_zones(self, text: str, known: list[Mention]) -> list[Mention]:
         """吴中区、吴江区、高新区: a bare zone word (高新区, 经开区…) listed with districts is the
@@ -938,6 +1010,8 @@ class RuleSet:
                 s = self._bounded_start(text, head, 3, ends)
                 if s is not None and head - s >= 2 and text[s] in self.t.water_lead_verbs:
                     s += 1
+                if s is not None and (v := self._verb_ending(text, head)) is not None and len(v) >= head - s:
+                    s = None  # 确保|水库: a verb, no name
                 if s is not None and head - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖" \
@@ -987,6 +1061,8 @@ class RuleSet:
         s = i - max_len
         if s == 0 or (s > 0 and (text[s - 1] in PUNCT or text[s - 1] in self.t.boundary_chars or s in ends)):
             return s
+        if s > 0 and (v := self._verb_ending(text, s)) is not None and len(v) >= 2:
+            return s  # 完成|碧流河水库
         return None
 
     # ------------------------------------------------------------------ agencies
@@ -1278,8 +1354,11 @@ class RuleSet:
         """Facilities, organizations and events named by a place and a head word
         (kg/data/name_heads.tsv): 桂林机场, 宁波舟山港, 北京大学, 中国队, 中国国际进口博览会.
         Returns the mentions (facilities as Place, organizations) and every name's span."""
-        anchors = [m for m in places if self._anchor_ok(m)]
-        starts = sorted({m.start for m in anchors})
+        strict = [m for m in places if self._anchor_ok(m)]
+        # a county's short form opens a name only before a county_anchor head (平遥|古城)
+        loose = strict + [m for m in places if m.rule == RULE_PLACE_SHORT and not self._anchor_ok(m)]
+        strict_starts, loose_starts = sorted({m.start for m in strict}), sorted({m.start for m in loose})
+        anchors, starts = strict, strict_starts
         agency_ends = {m.end for m in agencies}
         ends = agency_ends | {m.end for m in places}
         taken = [(o.start, o.end) for o in orgs]
@@ -1287,6 +1366,7 @@ class RuleSet:
         out, spans = [], []
         for h in self._longest(heads):
             label, min_mid, max_mid, not_next = self.t.name_heads[h.payload]
+            anchors, starts = (loose, loose_starts) if h.payload in self.t.county_anchor else (strict, strict_starts)
             if h.end < len(text) and text[h.end] in not_next:
                 continue
             if h.end in agency_ends or any(s < h.end <= e for s, e in taken):
