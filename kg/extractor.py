@@ -701,8 +701,12 @@ def _target_relations(tid: str, t: Mention, resolved: "_ByStart", sents: _Senten
     found = setting.setter(t, s)
     if found is not None:
         who, rule, conf = found
-        # (the evidence of a setter in the sentence spans from it; else it is the target's own)
-        relate(tid, "setBy", who.id, who.mention.start if who.mention.start >= s else t.start, t.end, rule, conf)
+        # (the evidence of a setter in the sentence spans it and the target, whichever comes first:
+        # a speaker may follow the quotation, …2万亿元左右,”市扶贫办负责人说道; else it is the target's own)
+        if s <= who.mention.start < e:
+            relate(tid, "setBy", who.id, min(who.mention.start, t.start), max(who.mention.end, t.end), rule, conf)
+        else:
+            relate(tid, "setBy", who.id, t.start, t.end, rule, conf)
     projects = [r for r in in_sentence if r.kind == "Project" and r.mention.start < t.end]
     inside = [r for r in projects if r.mention.start >= t.start]
     chosen = inside or projects[:1]  # else the sentence's topic: its first project

@@ -23,6 +23,7 @@ __all__ = ["Context", "Resolved", "article_context", "resolve", "project_id", "a
 # the level words that stand for the article's city, province or county (市发改委, 旗农牧局, 地区商务局)
 _CITY_LEVELS = frozenset(rule_words("city_levels"))
 _PROVINCE_LEVELS = frozenset(rule_words("province_levels"))
+_PREFECTURE_LEVELS = frozenset(rule_words("prefecture_levels"))  # 州: the article's autonomous prefecture
 _COUNTY_LEVELS = frozenset(rule_words("county_levels"))
 _TOWN_LEVELS = frozenset(rule_words("town_levels"))  # the town a story is about (镇政府)
 _PARENT_KEPT = frozenset(rule_words("parent_kept"))  # units whose parent is a node too (市委|常委会)
@@ -340,7 +341,8 @@ class _Resolver:
         for (None when the article does not say where it is)."""
         ctx = self.ctx
         city = ctx.county if ctx.county_city else (ctx.city if ctx.city_clear else None)
-        for levels, d in ((_CITY_LEVELS, city),
+        prefecture = ctx.city if ctx.city_clear and ctx.city.name.endswith("州") else None
+        for levels, d in ((_CITY_LEVELS, city), (_PREFECTURE_LEVELS, prefecture),
                           (_PROVINCE_LEVELS, ctx.province if ctx.province_clear else None),
                           (_COUNTY_LEVELS, ctx.county), (_TOWN_LEVELS, ctx.town), (_ZONE_LEVELS, ctx.zone)):
             if word in levels:

@@ -58,6 +58,9 @@ AGENCY_ROWS = [
     ("天津市西青区召开会议。区政府督查室通报进度，区委政策研究室参加。",
      {"西青区人民政府督查室", "西青区委政策研究室"}),
     ("西藏自治区卫生健康委召开会议。自治区疾控中心负责包虫病综合防治。", {"西藏自治区疾控中心"}),
+    # 州 in an autonomous prefecture's story is that prefecture (prefecture_levels)
+    ("3月7日，大理州召开会议。州生态环境局要会同州农业农村局推进治理。",
+     {"大理白族自治州生态环境局", "大理白族自治州农业农村局"}),
 ]
 
 
@@ -193,6 +196,9 @@ PROJECT_ROWS = [
     # 项目建设: the work on the project; 要在 opens the predicate of the project as subject
     ("加快推进湘潭市中心医院迁建项目建设。", {"湘潭市中心医院迁建项目"}),
     ("岳阳市平江县召开会议。三阳乡中心小学教学楼加固改造要在8月底前完成。", {"三阳乡中心小学教学楼加固改造"}),
+    # a name of up to 14 characters before 项目, after 实施的 / 推进的; 新增, 将, 涉及 open the predicate
+    ("由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇。", {"临江河流域水环境综合治理项目"}),
+    ("区卫生健康委负责推进的区中医院新院区项目新增床位800张。", {"区中医院新院区项目"}),
     # names of up to 12 characters before 治理 and 整治
     ("株洲市要抓好湘江流域水环境综合治理。", {"湘江流域水环境综合治理"}),
     ("开展农村道路交通安全隐患排查整治。", {"农村道路交通安全隐患排查整治"}),
@@ -253,6 +259,17 @@ def test_natural_and_historic_places(text, expected):
 ])
 def test_not_natural_places(text, not_place):
     assert not names(text, "Place") & not_place
+
+
+def test_a_park_after_a_siting_verb_is_a_place_and_sites_the_project():
+    # 位于|三教产业园: a park that stands (site_heads), not one being built (建设光伏产业园)
+    text = "重庆市永川区召开会议。位于三教产业园的高性能新材料项目将与园区现有企业形成配套。在高新区规划建设光伏产业园。"
+    assert "三教产业园" in names(text, "Place") and "三教产业园" not in names(text, "Project")
+    assert {"高性能新材料项目", "光伏产业园"} <= names(text, "Project")
+    g = kg.build_texts({"t": text}, date="2024-05-01")
+    label = {n: d.get("label") for n, d in g.nx.nodes(data=True)}
+    assert ("高性能新材料项目", "三教产业园") in {(label[s], label[o]) for s, o, d in g.nx.edges(data=True)
+                                          if d.get("predicate") == "locatedIn"}
 
 
 def test_a_nature_reserve_is_a_place():

@@ -175,6 +175,18 @@ def test_build_save_parse_validate(text):
     build_save_check(text)
 
 
+def test_a_speaker_after_the_target_spans_its_evidence():
+    """Found by the property above: a speaker after the quotation (…左右,”市扶贫办负责人说道) set
+    the target, and the evidence ran from the speaker back to the target's end (start > end),
+    which the SHACL shapes reject."""
+    text = "确保武汉“两不愁三保障”精准扶贫政策执行到位。要力争地区生产总值达到2万亿元左右,”市扶贫办负责人说道。"
+    g = kg.build_texts({"x": text}, date="2019-06-28")
+    spans = [(p["start"], p["end"]) for _, _, d in g.nx.edges(data=True) if d.get("predicate") == "setBy"
+             for p in d["provenance"]]
+    assert spans and all(s < e for s, e in spans)
+    build_save_check(text)
+
+
 def test_build_of_the_seed_with_junk_has_entities():
     """Not vacuous: the real article with junk spliced in builds a graph with entities."""
     text = "\x00\u202e" + SEED_TEXT[:1500].replace("。", "。\ufeff😀\x85", 5)

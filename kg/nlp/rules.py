@@ -76,6 +76,7 @@ RULE_AGENCY_PROVINCIAL = "agency.provincial_department"
 RULE_AGENCY_LIST = "agency.list_shared_prefix"
 RULE_PLACE_COUNTED = "place.counted_list"
 RULE_WATER_LISTED = "water.listed"
+RULE_PLACE_SITED = "place.sited_park"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -198,6 +199,7 @@ class _Tables:
     head_after: tuple[tuple[str, frozenset[str]], ...] = ()  # (generic noun, the heads it may follow; empty: any)
     head_predicates: tuple[str, ...] = ()
     site_verbs: tuple[str, ...] = ()
+    site_heads: frozenset[str] = frozenset()  # project heads that name a site after a siting verb (位于|…产业园)
     stop_names: set[str] = field(default_factory=set)
     name_verbs: set[str] = field(default_factory=set)
     classifiers: tuple[str, ...] = ()
@@ -294,6 +296,7 @@ def _load_tables() -> _Tables:
     t.head_after = tuple((w[0], frozenset(w[1:])) for w in map(str.split, read_lines("project_head_after.txt")))
     t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
     t.site_verbs = tuple(w for w in rule_words("at_place") if len(w) >= 2)  # 落户, 位于 (not 在, 于)
+    t.site_heads = frozenset(rule_words("site_heads"))  # 产业园: after a siting verb, a place
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -1900,19 +1903,27 @@ class RuleSet:
                 continue
             # a task told passively: 古民居修缮|由镇规划建设办公室牵头
             passive = nxt == "由" and h.end + 1 in agency_starts
+            # 位于|凤凰湖产业园: a park that stands somewhere, not one being built (a place)
+            sited = h.payload in self.t.site_heads and text.endswith(self.t.site_verbs, 0, start)
             if strength != "strong" and not passive:  # weak, or phrase_end (…化改造: no introducer needed)
                 if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
                         and not self._generic_after(text, h.end, h.payload) and not text.startswith(self.t.head_predicates, h.end):
                     continue  # the head word is part of a longer word (专项目标, 治理思路; not 改造|工作)
             if strength == "weak":
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
-                introduced = verb in self.t.introducers or passive or self._introducing_modifier(text, start, place_sorted)
+                introduced = verb in self.t.introducers or passive or sited \
+                    or self._introducing_modifier(text, start, place_sorted)
                 if not (has_quote or has_place or introduced or item_of_list):
                     continue
                 if not (has_quote or has_place) and len(name) < 3 and len(h.payload) < 3:
                     continue  # 建设|新城 is a kind; a longer head is specific enough (建设氢能|产业园)
             prev_intro[h.end] = True
             start = self._word_start(text, start, h.end)
+            if sited and text.endswith(self.t.site_verbs, 0, start):
+                out.append(Mention("Place", text[start:h.end], start, h.end, RULE_PLACE_SITED, text[start:h.end],
+                                   "District", 0.6, _UNKEYED))
+                bisect.insort(place_sorted, (start, h.end))  # (位于三教产业园的|高性能新材料项目)
+                continue
             emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
                  0.6 if strength == "weak" else 0.8)
         # “…” names: a quoted term that ends in a head word, that a head word follows, or that an
