@@ -196,6 +196,9 @@ PROJECT_ROWS = [
     # 项目建设: the work on the project; 要在 opens the predicate of the project as subject
     ("加快推进湘潭市中心医院迁建项目建设。", {"湘潭市中心医院迁建项目"}),
     ("岳阳市平江县召开会议。三阳乡中心小学教学楼加固改造要在8月底前完成。", {"三阳乡中心小学教学楼加固改造"}),
+    # 集聚区 and 示范片区 are heads; 建设 after them is the work on them
+    ("县文化和旅游局要会同县古城保护管理中心推进古城夜间文旅消费集聚区建设。", {"古城夜间文旅消费集聚区"}),
+    ("推进伊通河沿岸城市更新示范片区建设，打造样板。", {"伊通河沿岸城市更新示范片区"}),
     # a name of up to 14 characters before 项目, after 实施的 / 推进的; 新增, 将, 涉及 open the predicate
     ("由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇。", {"临江河流域水环境综合治理项目"}),
     ("区卫生健康委负责推进的区中医院新院区项目新增床位800张。", {"区中医院新院区项目"}),
@@ -220,6 +223,8 @@ def test_projects(text, expected):
     ("但这并非全要算在扩建工程尚未竣工的账上。", {"扩建工程"}),  # the name verb alone is no name
     ("推进流域治理体系建设。", {"流域治理"}),  # 治理 runs into 治理体系: no predicate after it
     ("新建5万千瓦项目3个。", {"5万千瓦项目", "万千瓦项目"}),  # a capacity alone names no project
+    # a credit line names the publisher, not an undertaking (credit_labels)
+    ("平遥县召开会议\n来源：平遥县融媒体中心\n\n县政府部署工作。", {"平遥县融媒体中心"}),
     # an area is the work's size, not a plant's capacity
     ("推进3800万平方米建筑智能化供热改造。", {"3800万平方米建筑智能化供热改造"}),
     # 建设 after 试点 builds the pilot: the quoted term is the name
@@ -255,6 +260,8 @@ def test_natural_and_historic_places(text, expected):
 @pytest.mark.parametrize("text,not_place", [
     ("完成碧流河水库等大中型水库汛前安全检查，确保水库安全度汛。", {"大中型水库", "确保水库"}),
     ("修复南京古城墙。加强长江、汉江和东湖保护。", {"南京古城", "长江、汉江"}),
+    # 会同 after 要 is the verb (place_verb_names.txt); 和县 before 衙 is "and the county office"
+    ("山西省平遥县召开会议。县文化和旅游局要会同县古城保护管理中心推进。古城城墙和县衙保护良好。", {"会同县古城", "和县"}),
     ("武汉市南湖、北湖、汤逊湖和黄孝河。", {"武汉市南湖"}),
 ])
 def test_not_natural_places(text, not_place):

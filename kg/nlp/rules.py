@@ -502,6 +502,9 @@ class RuleSet:
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
+        # a credit line (来源：…, 编辑：…; credit_labels in rule_words.tsv) names no undertaking
+        self._credit_line = re.compile(r"(?m)^[ \t　]*(?:%s)\s*[：:][^\n]*" % "|".join(
+            map(re.escape, rule_words("credit_labels"))))
         # the words of org_name_stop.txt that name a kind after a place too (精武镇|背街里巷; not 余 of 余家头)
         self._kind_words = tuple(w for w in self.t.org_name_stop if len(w) >= 2)
         # a head word and a conjunction: where two names of a list meet (战略和, 工程及)
@@ -567,6 +570,10 @@ class RuleSet:
             places = [m for m in places if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
                                                    for s, e in spans)]
         projects = self._projects(text, by_cat, places, agencies)
+        if projects and self._credit_line.search(text):
+            credits = [mt.span() for mt in self._credit_line.finditer(text)]
+            projects = [m for m in projects if m.label != "Project"
+                        or not any(s <= m.start < e for s, e in credits)]  # 来源：平遥县融媒体中心
         return places + agencies + orgs + projects
 
     # ------------------------------------------------------------------ places
@@ -1553,6 +1560,8 @@ class RuleSet:
             return None  # a measure after a number: 2号线|人民广场, 8公顷|翡翠公园
         if any(ps < s < pe for ps, pe in places):
             return None  # the start cuts a place: 含|增镇中心小学
+        if s and name.startswith(self.t.verb_place_names) and text[s - 1] in self.t.verb_before:
+            return None  # 局要|会同|县古城保护管理中心: the verb, not 会同县 (kg/data/place_verb_names.txt)
         if (s, h.start) in places:
             return None  # a kind named by a place: 这家意大利公司, 大多数北京商场 (but 同仁|医院)
         if kind_check and self.t.name_heads[h.payload][0] == "Place":
