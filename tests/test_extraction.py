@@ -199,6 +199,9 @@ PROJECT_ROWS = [
     # 集聚区 and 示范片区 are heads; 建设 after them is the work on them
     ("县文化和旅游局要会同县古城保护管理中心推进古城夜间文旅消费集聚区建设。", {"古城夜间文旅消费集聚区"}),
     ("推进伊通河沿岸城市更新示范片区建设，打造样板。", {"伊通河沿岸城市更新示范片区"}),
+    # a year the scan stops at is part of the name; a head word before a head ends one name
+    ("鼓楼区启动2024年城市更新攻坚行动。", {"2024年城市更新攻坚行动"}),
+    ("根据街道共同富裕现代化基本单元建设三年行动计划，到2025年实现全覆盖。", {"街道共同富裕现代化基本单元建设三年行动计划"}),
     # a name of up to 14 characters before 项目, after 实施的 / 推进的; 新增, 将, 涉及 open the predicate
     ("由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇。", {"临江河流域水环境综合治理项目"}),
     ("区卫生健康委负责推进的区中医院新院区项目新增床位800张。", {"区中医院新院区项目"}),
@@ -225,6 +228,9 @@ def test_projects(text, expected):
     ("新建5万千瓦项目3个。", {"5万千瓦项目", "万千瓦项目"}),  # a capacity alone names no project
     # a credit line names the publisher, not an undertaking (credit_labels)
     ("平遥县召开会议\n来源：平遥县融媒体中心\n\n县政府部署工作。", {"平遥县融媒体中心"}),
+    # a count after the head ends the clause: a number of projects of a kind
+    ("今年鼓楼区将实施城市更新项目37个。", {"城市更新项目"}),
+    ("根据街道共同富裕现代化基本单元建设三年行动计划，到2025年实现全覆盖。", {"三年行动计划"}),
     # an area is the work's size, not a plant's capacity
     ("推进3800万平方米建筑智能化供热改造。", {"3800万平方米建筑智能化供热改造"}),
     # 建设 after 试点 builds the pilot: the quoted term is the name

@@ -106,6 +106,9 @@ _COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七�
 _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万亿]?"
                        r"(?:吨|千瓦|兆瓦|GW|MW|kW|台|套|辆|件|片|头|只|标箱|千瓦时|瓦)"
                        r"|(?:年产|年处理|年加工)\d+(?:\.\d+)?[万亿]?(?:平方米|立方米)")
+# a count right after a head word that ends its clause: the number of projects of a kind
+# (城市更新项目|37个，), not of what follows (科学中心|29个科技设施)
+_COUNT_AFTER = re.compile(r"\d+(?:个|项|处)(?![\u4e00-\u9fff])")
 _CAPACITY_LAST = frozenset("万亿吨瓦WwMm台套辆件片头只箱米时")
 YEAR = re.compile(r"(?:19|20)\d{2}年")  # a year (2024年)
 _REPORT_YEAR = re.compile(YEAR.pattern + r"(?=(?:人民)?政府工作报告)")  # 闵行区|2024年|政府工作报告
@@ -1876,6 +1879,7 @@ class RuleSet:
         agency_starts = {m.start for m in agencies}
         heads = self._longest(by_cat["head"])
         prev_intro = {}  # enumeration: end of an accepted weak-head item -> True
+        head_emitted: dict[int, Mention] = {}  # end -> the head-word project ending there
         for h in heads:
             strength, campaign, max_name, min_name = self.t.heads[h.payload]
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
@@ -1893,6 +1897,13 @@ class RuleSet:
                     start = cap.start()
                     v = self._verb_ending(text, start)
                     verb = v if v is not None else verb
+            if 4 <= start < h.start and text[start] == "年" and YEAR.match(text, start - 4):
+                # 启动|2024年城市更新攻坚行动: the year the scan stopped at is part of the name
+                start -= 4
+                j = start
+                while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
+                    j -= 1
+                verb = self._verb_ending(text, j)
             name = text[start:h.start]
             if len(name) < 2 or name in self.t.stop_names or start in agency_ends:
                 if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
@@ -1914,6 +1925,17 @@ class RuleSet:
             passive = nxt == "由" and h.end + 1 in agency_starts
             # 位于|凤凰湖产业园: a park that stands somewhere, not one being built (a place)
             sited = h.payload in self.t.site_heads and text.endswith(self.t.site_verbs, 0, start)
+            if strength == "weak" and _COUNT_AFTER.match(text, h.end):
+                continue  # 实施2024年城市更新项目|37个: a count of a kind of project, not one
+            if name in self.t.heads and (prev := head_emitted.get(h.start)) is not None:
+                # …基本单元建设三年行动|计划: the head word before is the end of the name before it
+                out.remove(prev)
+                spans.discard((prev.start, prev.end))
+                start = prev.start
+                del head_emitted[prev.end]
+                emit(start, h.end, RULE_PROJECT_HEAD, prev.subtype, prev.confidence)
+                head_emitted[h.end] = out[-1]
+                continue
             if strength != "strong" and not passive:  # weak, or phrase_end (…化改造: no introducer needed)
                 if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
                         and not self._generic_after(text, h.end, h.payload) and not text.startswith(self.t.head_predicates, h.end):
@@ -1935,6 +1957,8 @@ class RuleSet:
                 continue
             emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
                  0.6 if strength == "weak" else 0.8)
+            if out and out[-1].end == h.end and out[-1].rule == RULE_PROJECT_HEAD:
+                head_emitted[h.end] = out[-1]
         # “…” names: a quoted term that ends in a head word, that a head word follows, or that an
         # introducing verb takes (a run of quoted terms shares the verb: 扩展“鹿城健康365”“健康包头”平台)
         verb = None
