@@ -197,6 +197,7 @@ def extract_document(document: Document) -> Extraction:
         e["types"].update(r.extra_types)
         e["prov"].append(_prov(document, sents, r.mention.start, r.mention.end, r.mention.rule, r.mention.confidence))
 
+    resolved = _convening_place(text, resolved, gaz)
     for r in resolved:
         add_entity(r)
 
@@ -621,6 +622,26 @@ _NAME_QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》〈〉")
 _YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 三年行动方案（2023—2025年）
 _CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:\n]")
 _LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发展和改革委员会 山东省能源局关于…)
+
+
+def _convening_place(text: str, resolved: list[Resolved], gaz) -> list[Resolved]:
+    """A title that opens with a place which convenes (大理州召开…会议, 晋江市召开…大会: the
+    ``place_issue`` words) names the place as the body that acts: the place is an Agency too
+    (like a development zone and its 管委会), so it can set the article's targets. Provinces and
+    countries are left alone (their governments are named: 河南省政府召开…)."""
+    for s, e in paragraph_spans(text)[:_TITLE_LINES]:
+        line = text[s:e]
+        if line.endswith(("。", "：", ":")):
+            break
+        first = min((r for r in resolved if r.mention.start == s and r.id), key=lambda r: -r.mention.end, default=None)
+        d = gaz.get(first.key) if first is not None and first.key else None
+        if first is None or first.kind != "Place" or "Agency" in first.extra_types \
+                or d is None or d.level not in ("city", "county", "town", "village"):
+            return resolved
+        if not text.startswith(rule_words("place_issue"), first.mention.end):
+            return resolved
+        return [replace(r, extra_types=r.extra_types + ("Agency",)) if r.id == first.id else r for r in resolved]
+    return resolved
 
 
 def _issuer(text: str, agencies: list[Resolved], projects: list[Resolved], paras: list[tuple[int, int]]

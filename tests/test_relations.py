@@ -487,3 +487,20 @@ def test_agencies_charged_with_a_project(text, expected):
     g = kg.build_texts({"t": text}, date="2024-03-01")
     assert _by_rule(g, "responsibleFor", "responsibleFor.charged") == expected
     assert not any(d.get("kind") == "Place" and d["label"].startswith("背街") for _, d in g.nx.nodes(data=True))
+
+
+def test_a_place_that_convenes_in_the_title_sets_the_targets():
+    # 大理州召开…会议 (place_issue): the prefecture acts, so it is an Agency too and sets the targets;
+    # a province opening the title is left alone (its government is named when it acts)
+    from kg.rdf import validate
+    text = ("大理州召开2024年洱海保护治理州级总湖长会议\n来源：大理日报\n\n"
+            "3月7日，大理州召开2024年洱海保护治理州级总湖长会议。会议要求，洱海全湖水质全年保持优良，"
+            "6月底前完成大理古城片区雨污分流改造。")
+    g = kg.build_texts({"t": text}, date="2024-03-08")
+    assert _link(g, "setBy", "6月底前") == "大理白族自治州"
+    node = next(d for _, d in g.nx.nodes(data=True) if d.get("label") == "大理白族自治州")
+    assert "Agency" in node.get("types", ()) or node.get("kind") == "Agency"
+    conforms, report = validate(g.nx)
+    assert conforms, report
+    g2 = kg.build_texts({"t": "湖北省召开会议\n\n会议要求，到2025年全省建成100个示范村。"}, date="2024-03-08")
+    assert _link(g2, "setBy", "100个") != "湖北省"
