@@ -621,6 +621,7 @@ _PLAN_REF = re.compile(r"(?:按照|根据|依据|对照)?(?:该|这一|此)?《?
 _NAME_QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》〈〉")
 _YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 三年行动方案（2023—2025年）
 _CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:\n]")
+_TITLE_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}年(?:度)?)?")  # (the year of a title's plan: …局2024年工作要点)
 _LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发展和改革委员会 山东省能源局关于…)
 
 
@@ -653,7 +654,8 @@ def _issuer(text: str, agencies: list[Resolved], projects: list[Resolved], paras
     各市发展改革委，省有关部门：). One of them opening with a list of agencies and then a word of
     ``issuer_after`` (山东省发展和改革委员会 山东省能源局关于印发《…》的通知, 合肥高新区管委会召开…,
     苏州市水务局：…) gives the first agency of the list, and so does one before ``issuer_report``
-    (2025年湖北省政府工作报告); after a word of ``plan_after`` (关于, 印发)
+    (2025年湖北省政府工作报告), and one whose line is its plan of the year (长春市住房和城乡建设局2024年
+    工作要点: ``issuer_document``); after a word of ``plan_after`` (关于, 印发)
     the first project of that line is the issued plan; else the project a notice's body hands on
     (:func:`_issued_plan`)."""
     by_start = _longest_at(agencies)
@@ -675,6 +677,10 @@ def _issuer(text: str, agencies: list[Resolved], projects: list[Resolved], paras
         word = next((w for w in words if text.startswith(w, end)), None)
         if word is None:
             if text.startswith(reports, end):  # 闵行区2024年政府|工作报告
+                return a, _issued_plan(text, projects)
+            yr = _TITLE_YEAR.match(text, end)
+            if yr is not None and text[yr.end():e].rstrip().endswith(rule_words("issuer_document")):
+                # 长春市住房和城乡建设局|2024年工作要点: the body's own plan of the year
                 return a, _issued_plan(text, projects)
             continue
         plan = None

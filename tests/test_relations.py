@@ -402,6 +402,18 @@ def test_a_work_report_titled_with_its_year_after_the_place_is_its_government_s(
     assert not any("2023" in a for a in node["aliases"])
 
 
+def test_an_agency_s_plan_of_the_year_in_the_title_sets_its_targets():
+    # 长春市住房和城乡建设局2024年工作要点 (issuer_document): the bureau's own plan
+    doc = ("长春市住房和城乡建设局2024年工作要点\n来源：长春市住房和城乡建设局\n\n"
+           "一、城市更新。全年改造城镇老旧小区186个，新建改造城市燃气管网450公里。")
+    g = kg.build_texts({"t": doc}, date="2024-03-15")
+    assert _link(g, "setBy", "186个") == "长春市住房和城乡建设局"
+    # a bureau's field report in the title issues nothing
+    news = "长春市住房和城乡建设局 走访工地见闻\n\n记者了解到，全年将改造城镇老旧小区186个。"
+    g2 = kg.build_texts({"t": news}, date="2024-03-15")
+    assert _link(g2, "setBy", "186个") is None
+
+
 def test_a_story_s_lead_agency_that_issues_a_plan_sets_its_targets():
     # Henan style: the title issues nothing; the lead sentence's agency 印发《…》, later paragraphs
     # quote the plan by its short name (《方案》提出)
