@@ -285,6 +285,12 @@ def test_a_park_after_a_siting_verb_is_a_place_and_sites_the_project():
                                           if d.get("predicate") == "locatedIn"}
 
 
+def test_a_city_named_like_a_river_opens_its_development_zone():
+    # 晋江 ends in 江 like a river, but before 经济开发区 it is the city's zone (not 晋江|经济…)
+    text = "晋江市召开会议。福建晋江经济开发区要在6月底前实现受理。"
+    assert "晋江经济开发区" in {m.text for m in kg.extract(text) if m.label == "Place"}
+
+
 def test_a_nature_reserve_is_a_place():
     assert "陕西汉中朱鹮国家级自然保护区" in names("依托陕西汉中朱鹮国家级自然保护区建设朱鹮生态廊道。", "Place")
 

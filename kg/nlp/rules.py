@@ -148,6 +148,7 @@ def _family_villages(text: str) -> list[tuple[int, int]]:
             last = mt.end()
     return out
 
+_LONG_ZONE_SUFFIXES = ("经济技术开发区", "经济开发区", "高新技术产业开发区")  # (a division's zone: 晋江|经济开发区)
 ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "新技术开发区", "经济开发区",
     "综合保税区", "自由贸易试验区", "自贸试验区", "高新区", "经开区", "开发区", "保税区",
@@ -597,8 +598,9 @@ class RuleSet:
             return False  # 以色列国|防部, 日本国|会: the country's short name and a body's 国
         if text[h.end - 1:h.end + 1] in self.t.cross_bigrams:
             return False  # 苏木乡|镇, 合肥市|场
-        if h.text[-1] in "湖河江海" and text.startswith(self.t.water_not_before, h.end):
-            return False  # 东湖|国家高新技术…
+        if h.text[-1] in "湖河江海" and text.startswith(self.t.water_not_before, h.end) \
+                and not (h.cat != "water" and text.startswith(_LONG_ZONE_SUFFIXES, h.end)):
+            return False  # 东湖|国家高新技术… (but 福建|晋江|经济开发区: a city's zone)
         nb = self.t.place_not_before.get(h.text)
         if nb and text.startswith(nb, h.end):
             return False  # 中国（安徽）…, 发展中国家
