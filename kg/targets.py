@@ -77,6 +77,11 @@ def _cues() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+def _not_values() -> re.Pattern:
+    return re.compile("|".join(f"(?:{r[0]})" for r in _lines("not_values.tsv")))
+
+
+@lru_cache(maxsize=None)
 def _units() -> tuple[str, ...]:
     return tuple(sorted((r[0] for r in _lines("units.txt")), key=len, reverse=True))
 
@@ -880,6 +885,8 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     # starts inside it: no number, unit or marker spans a clause separator, so a quantity found
     # in the clause's text alone, or in the sentence up to the clause's end, is the same one.
     masked = [(t.start, t.end) for t in all_times]
+    # 24小时值班: a standing arrangement, no value (kg/data/targets/not_values.tsv)
+    masked += [m.span() for m in _not_values().finditer(sentence)]
     # a numeral inside a quoted slogan is part of its name (“三个年”活动, “六个百分之百”), no value
     if "“" in sentence:
         masked += [m.span() for m in _QUOTED.finditer(sentence)]
@@ -965,7 +972,8 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             continue
         if tp is not None and not qs_any(c) and not _has_content(c, tp):
             continue  # （6月底完成 : a bare deadline note
-        if not strong and cues["adverbial"].search(_ITEM_NUMBER.sub("", c.text.lstrip(_FILLER))):
+        lead = _ITEM_NUMBER.sub("", c.text.lstrip(_FILLER))
+        if (not strong and cues["adverbial"].search(lead)) or cues["not_commitment"].search(lead):
             continue
         outcome = bool(cues["outcome"].search(c.text))
         # a word of intent carries to a result with its value in a later clause of the sentence

@@ -266,6 +266,12 @@ CASES = [
     ]),
     ("（6月底完成，牵头考核单位：市政府办公室、市公安局）", BT22, []),  # a bare deadline note
     ("根据工作开展情况，委托第三方机构对全市数字政府建设工作开展评估，以评促改、以评促优。", BT22, []),
+    # round-the-clock duty is a standing rule, no value (kg/data/targets/not_values.tsv)
+    ("市三防办要严格落实24小时值班和领导带班制度。", BT22, []),
+    ("到2025年实现24小时在线服务全覆盖。", BT22, [dict(key="全覆盖", value=None, deadline=dt.date(2025, 12, 31))]),
+    # a sanction for failing and a clause that announces the goals are no commitments (not_commitment)
+    ("区政府督查室将对滞后事项实行调度，对年底前仍未完成的单位提请区政府通报问责。", BT22, []),
+    ("近日，自治区人民政府办公厅印发《三年行动方案》，明确今后三年经济带建设的目标任务和责任分工。", BT22, []),
 ]
 
 
