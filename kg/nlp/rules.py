@@ -99,7 +99,7 @@ _SESSION = re.compile(r"(?:第)?[一二三四五六七八九十]{1,3}届$")
 _PROJECT_LIST = re.compile(r"((?:[^\s，。；、,;：:（）()]{2,10}、)+[^\s，。；、,;：:（）()]{2,10})等(?:重点|重大)(?:项目|工程)")
 _CLAUSE_ENDS = frozenset("，。；,;：:（）()")
 #: 东山、金庭两镇: a count and a level word after a list of short names (place.counted_list)
-_COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七八九十])(?:个)?(?P<level>镇|乡|街道|村)")
+_COUNTED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<n>[两二三四五六七八九十])(?:个)?(?P<level>镇|乡|街道|社区|村)")
 # a plant's capacity before its project's name (年产30万吨|乙烯项目, 20万千瓦|光伏发电项目); an area
 # or a volume only as a yearly output (年处理10万立方米|…): 3800万平方米 before 建筑…改造 is the
 # work's size, not its name
