@@ -197,7 +197,7 @@ def extract_document(document: Document) -> Extraction:
         e["types"].update(r.extra_types)
         e["prov"].append(_prov(document, sents, r.mention.start, r.mention.end, r.mention.rule, r.mention.confidence))
 
-    resolved = _convening_place(text, resolved, gaz)
+    resolved = _acting_places(text, _convening_place(text, resolved, gaz), gaz)
     for r in resolved:
         add_entity(r)
 
@@ -523,7 +523,7 @@ def _clause_subjects(text: str, agencies: list[Resolved]) -> list[_Subject]:
 def _subject_duties(resolved: list[Resolved], projects: list[Resolved], text: str, relate) -> None:
     """The agencies of a clause subject (:func:`_clause_subjects`) are responsible for the projects
     of the rest of their clause chain."""
-    agencies = sorted((r for r in resolved if r.kind == "Agency" and r.id), key=lambda r: r.mention.start)
+    agencies = sorted((r for r in resolved if _agency_like(r) and r.id), key=lambda r: r.mention.start)
     for subject in _clause_subjects(text, agencies):
         for p in projects:
             if subject.duty_end <= p.mention.start and p.mention.end <= subject.stop:
@@ -623,6 +623,48 @@ _YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 三年行动方案（2
 _CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:\n]")
 _TITLE_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}年(?:度)?)?")  # (the year of a title's plan: …局2024年工作要点)
 _LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发展和改革委员会 山东省能源局关于…)
+
+
+_ACTING_LEVELS = ("city", "county", "town", "village", "zone")
+_CHARGE_WORDS = ("牵头", "负责")  # 由X牵头, 由X负责: X is charged (responsibleFor.charged)
+
+
+def _acting_places(text: str, resolved: list[Resolved], gaz) -> list[Resolved]:
+    """Places told to act (洱源县要抓好…, 华容县、君山区、岳阳县要…): a
+    city, county, town or village that opens a clause, alone or in a list, before 要/负责/将, stands
+    for its government, so that mention is an Agency too and takes the duties after it
+    (responsibleFor.subject); so does one charged with a task (交由达茂旗牵头落实: responsibleFor.charged).
+    Of places written one after the other (南宁市横州市) the last is the one told; it takes no duty
+    yet, as :func:`_clause_subjects` wants its subject at the head of the clause."""
+    places = sorted((r for r in resolved if r.kind == "Place" and r.id and "Agency" not in r.extra_types
+                     and (d := gaz.get(r.key) if r.key else None) is not None and d.level in _ACTING_LEVELS),
+                    key=lambda r: (r.mention.start, -r.mention.end))
+    if not places:
+        return resolved
+    by_start = _longest_at(places)
+    acting: set[int] = set()  # id() of the acting mentions
+    for p in places:
+        start = p.mention.start
+        if text.endswith("由", 0, start) and text.startswith(_CHARGE_WORDS, p.mention.end):
+            acting.add(id(p))  # 交由达茂旗牵头落实, 由县政府负责
+            continue
+        if start and text[start - 1] not in "，。；：！？\n　 ,;:":
+            continue  # not at the head of a clause
+        subject, cur = [], p
+        while True:
+            while (nxt := by_start.get(cur.mention.end)) is not None:
+                cur = nxt  # 南宁市|横州市: the county acts
+            subject.append(cur)
+            end = cur.mention.end
+            if end < len(text) and text[end] in "、和及与" and (nxt := by_start.get(end + 1)) is not None:
+                cur = nxt
+                continue
+            break
+        if _DUTY.match(text, end):
+            acting.update(id(x) for x in subject)
+    if not acting:
+        return resolved
+    return [replace(r, extra_types=r.extra_types + ("Agency",)) if id(r) in acting else r for r in resolved]
 
 
 def _convening_place(text: str, resolved: list[Resolved], gaz) -> list[Resolved]:

@@ -72,7 +72,9 @@ def test_a_statement_starts_at_its_speaker():
     g = kg.build_texts({"t": text}, date="2021-03-12")
     responsible = labelled(g, "responsibleFor")
     assert ("成都市生态环境局", "污水处理提质增效行动") in responsible
-    assert not any(p in {"水生态综合治理", "锦江绿道建设"} for _, p in responsible)
+    # the bureau's statement starts at its head: what the district is told before is the district's
+    assert not any(p in {"水生态综合治理", "锦江绿道建设"} for a, p in responsible if a == "成都市生态环境局")
+    assert ("锦江区", "锦江绿道建设") in responsible
     set_by = {t: a for t, a in labelled(g, "setBy")}
     assert set_by.get("力争城市污水处理率达到98%以上") == "成都市生态环境局"
     assert "确保年底前完成锦江绿道建设" not in set_by
@@ -516,3 +518,28 @@ def test_a_place_that_convenes_in_the_title_sets_the_targets():
     assert conforms, report
     g2 = kg.build_texts({"t": "湖北省召开会议\n\n会议要求，到2025年全省建成100个示范村。"}, date="2024-03-08")
     assert _link(g2, "setBy", "100个") != "湖北省"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a county told to act, alone or in a list, stands for its government
+    ("云南省大理州召开会议。洱源县要抓好洱海源头保护治理，重点推进永安江生态廊道建设。",
+     {("洱源县", "洱海源头保护治理"), ("洱源县", "永安江生态廊道建设")}),
+    ("湖南省岳阳市召开会议。华容县、君山区要加快推进沿线城镇提升工程。",
+     {("华容县", "沿线城镇提升工程"), ("君山区", "沿线城镇提升工程")}),
+    # a place charged with a task (the Baotou policy document: 交由达茂旗牵头落实)
+    ("包头市召开会议。制定边境地区网络覆盖方案，按分工交由达茂旗牵头落实。",
+     {("达尔罕茂明安联合旗", "边境地区网络覆盖方案")}),
+])
+def test_places_told_to_act_are_responsible(text, expected):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    assert expected <= labelled(g, "responsibleFor")
+    label = {n: d.get("label") for n, d in g.nx.nodes(data=True)}
+    for county, _ in expected:
+        node = next(d for n, d in g.nx.nodes(data=True) if label[n] == county)
+        assert node["kind"] == "Place" and "Agency" in node["types"]
+
+
+def test_a_place_named_in_passing_is_no_agency():
+    g = kg.build_texts({"t": "洱源县召开会议。游客来到洱源县，欣赏洱海风光。"}, date="2024-03-01")
+    node = next(d for _, d in g.nx.nodes(data=True) if d.get("label") == "洱源县")
+    assert "Agency" not in node.get("types", [])
