@@ -601,7 +601,9 @@ class _Setting:
             if host is not None and t.start >= since:
                 return host, "setBy.meeting", 0.6
         k = bisect.bisect_right(self.subject_starts, t.start) - 1
+        # (a place told to act, 锦江区要…, is told by the meeting: it sets nothing)
         if k >= 0 and (subject := self.subjects[k]).agencies[0].mention.start >= s \
+                and subject.agencies[0].kind == "Agency" \
                 and subject.duty_end <= t.end and t.end <= subject.stop + 1:  # (the target may hold its subject)
             return subject.agencies[0], "setBy.subject", 0.6
         if sp is not None and t.start >= since:
