@@ -260,6 +260,8 @@ def test_a_kind_after_a_place_is_no_facility_and_progress_follows_a_project():
     ("自治区水利厅负责钦江、沙坪河流域综合治理。", {"钦江", "沙坪河"}),
     ("完成碧流河水库、英那河水库等大中型水库汛前安全检查，确保水库安全度汛。", {"碧流河水库", "英那河水库"}),
     ("上海市闵行区。淀浦河、春申塘等12条河道完成综合整治。", {"淀浦河", "春申塘"}),
+    # a direction word names part of a lake (water_directions); the lake stays a mention
+    ("岳阳市召开会议。确保东洞庭湖湖体总磷浓度下降。", {"东洞庭湖", "洞庭湖"}),
     # old towns, ports, deserts, temples and villages of a people, named with or without a place
     ("县政府深入实施平遥古城保护提升工程。", {"平遥古城"}),
     ("金普新区要加快大窑湾港区集装箱码头改造。", {"大窑湾港区"}),
@@ -278,6 +280,7 @@ def test_natural_and_historic_places(text, expected):
     ("武汉市南湖、北湖、汤逊湖和黄孝河。", {"武汉市南湖"}),
     # kinds of community that the village table also holds as names (settlement_kinds.txt)
     ("芙蓉社区未来社区项目已列入省级名单，年内新建社区嵌入式养老服务站10个。", {"未来社区", "新建社区"}),
+    ("黄山市黟县宏村镇召开传统村落保护利用推进会。湖北东湖。", {"召开传统村", "湖北东湖", "北东湖"}),
 ])
 def test_not_natural_places(text, not_place):
     assert not names(text, "Place") & not_place

@@ -77,6 +77,7 @@ RULE_AGENCY_LIST = "agency.list_shared_prefix"
 RULE_PLACE_COUNTED = "place.counted_list"
 RULE_WATER_LISTED = "water.listed"
 RULE_PLACE_SITED = "place.sited_park"
+RULE_WATER_DIRECTED = "water.direction"
 _DIVISION_SUFFIX = set("县市区旗")
 _ANCHOR_SHORT_LEVELS = {"province", "city", "country", "world_city", "water", "zone", "area"}
 _ROAD_HEADS = {"路", "街", "大街", "大道", "巷"}
@@ -506,6 +507,7 @@ class RuleSet:
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
+        self._directions = frozenset(rule_words("water_directions"))  # 东|洞庭湖
         # a credit line (来源：…, 编辑：…; credit_labels in rule_words.tsv) names no undertaking
         self._credit_line = re.compile(r"(?m)^[ \t　]*(?:%s)\s*[：:][^\n]*" % "|".join(
             map(re.escape, rule_words("credit_labels"))))
@@ -692,6 +694,7 @@ class RuleSet:
                    or not any(len(n) > len(m.text) and n.endswith(m.text)
                               and text.startswith(n, m.end - len(n)) for n in names)]
         out.extend(bounded)
+        out.extend(self._directed_waters(text, out))
         listed = self._listed_waters(text, out)
         if listed:  # (a short form or a shorter water name inside a listed one is part of it: 永安|江)
             out = [m for m in out if not any(w.start <= m.start and m.end <= w.end for w in listed)] + listed
@@ -812,6 +815,23 @@ class RuleSet:
                 continue
             out.append(Mention("Place", mt.group(), s, e, RULE_PLACE_ROAD_PATTERN, mt.group(), "District", 0.7,
                                _UNKEYED))
+        return out
+
+    def _directed_waters(self, text: str, known: list[Mention]) -> list[Mention]:
+        """东洞庭湖, 南洞庭湖: a direction word (``water_directions`` in rule_words.tsv) right before a
+        lake or river names its part, when nothing runs into it from the left (not 湖北|东湖, 城|东湖);
+        the whole lake stays a mention too."""
+        out = []
+        ends = {m.end for m in known}
+        for m in known:
+            i = m.start - 1
+            if m.subtype != "WaterBody" or i < 0 or text[i] not in self._directions or len(m.text) < 3:
+                continue
+            if i and _CJK.match(text[i - 1]) and text[i - 1] not in self.t.boundary_chars and i not in ends \
+                    and (self._verb_ending(text, i) is None or len(self._verb_ending(text, i)) < 2):
+                continue
+            out.append(Mention("Place", text[i:m.end], i, m.end, RULE_WATER_DIRECTED, text[i:m.end], "WaterBody",
+                               0.6, _UNKEYED))
         return out
 
     def _listed_waters(self, text: str, known: list[Mention]) -> list[Mention]:
