@@ -64,7 +64,8 @@ _MEETING_CALL = re.compile(r"(?:(?:党组)?(?:副?总理|副?书记|市长|省�
 _MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届)?(?:第?[一二三四五六七八九十百零〇\d]+次)?"
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
-_DUTY = re.compile(r"要(?![求素点件闻是])|负责(?!人|同志)|将(?![近来军])")
+_TOLD = r"要(?![求素点件闻是])|负责(?!人|同志)"  # what a body told to act takes after it
+_DUTY = re.compile(_TOLD + r"|将(?![近来军])")
 _QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『", "\"": "“\""}  # closing quote -> its opening quotes
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
 _LEAD_WORDS = ("牵头", "责任", "主责")  # every match of _LEAD holds one of them
@@ -197,7 +198,7 @@ def extract_document(document: Document) -> Extraction:
         e["types"].update(r.extra_types)
         e["prov"].append(_prov(document, sents, r.mention.start, r.mention.end, r.mention.rule, r.mention.confidence))
 
-    resolved = _acting_places(text, _convening_place(text, resolved, gaz), gaz)
+    resolved, told = _acting_places(text, _convening_place(text, resolved, gaz), gaz)
     for r in resolved:
         add_entity(r)
 
@@ -222,7 +223,7 @@ def extract_document(document: Document) -> Extraction:
     speaker_of = _speaker_scopes(text, resolved, paras.spans)
     meeting_of = _meeting_scopes(text, resolved, paras.spans)
     _responsibility(resolved, speaker_of, text, relate, paras.spans)
-    setting = _Setting(text, resolved, speaker_of, meeting_of, paras)
+    setting = _Setting(text, resolved, speaker_of, meeting_of, paras, told)
 
     # targets: nodes of their own, linked to their setter and project
     resolved_by_start = _ByStart(resolved)
@@ -535,8 +536,10 @@ class _Setting:
     """Who set a target, and the article's own plan (see setBy.* and concerns.* in the module
     docstring): worked out once per article, asked once per target."""
 
-    def __init__(self, text: str, resolved: list[Resolved], speaker_of: dict, meeting_of: dict, paras: "_Paragraphs"):
+    def __init__(self, text: str, resolved: list[Resolved], speaker_of: dict, meeting_of: dict, paras: "_Paragraphs",
+                 told: frozenset[int] = frozenset()):
         self.text, self.speaker_of, self.meeting_of, self.paras = text, speaker_of, meeting_of, paras
+        self.told = told  # id() of the places told to act (_acting_places): they set nothing
         self.agencies = sorted((r for r in resolved if _agency_like(r) and r.id), key=lambda r: r.mention.start)
         self.by_end = _longest_at(self.agencies, end=True)
         self.subjects = _clause_subjects(text, self.agencies)
@@ -603,7 +606,7 @@ class _Setting:
         k = bisect.bisect_right(self.subject_starts, t.start) - 1
         # (a place told to act, 锦江区要…, is told by the meeting: it sets nothing)
         if k >= 0 and (subject := self.subjects[k]).agencies[0].mention.start >= s \
-                and subject.agencies[0].kind == "Agency" \
+                and id(subject.agencies[0]) not in self.told \
                 and subject.duty_end <= t.end and t.end <= subject.stop + 1:  # (the target may hold its subject)
             return subject.agencies[0], "setBy.subject", 0.6
         if sp is not None and t.start >= since:
@@ -623,31 +626,34 @@ _PLAN_REF = re.compile(r"(?:按照|根据|依据|对照)?(?:该|这一|此)?《?
 _NAME_QUOTES = str.maketrans("", "", "“”\"‘’「」『』《》〈〉")
 _YEARS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # 三年行动方案（2023—2025年）
 _CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:\n]")
-_TITLE_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}年(?:度)?)?")  # (the year of a title's plan: …局2024年工作要点)
+_TITLE_YEAR = re.compile(r"\s*(?:19|20)\d{2}年度?")  # the year of a title's plan: …局|2024年|工作要点
 _LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发展和改革委员会 山东省能源局关于…)
 
 
 _ACTING_LEVELS = ("city", "county", "town", "village", "zone")
-_CHARGE_WORDS = ("牵头", "负责")  # 由X牵头, 由X负责: X is charged (responsibleFor.charged)
+_CHARGE = re.compile(r"(?:牵头|负责)(?![人同])")  # 由X牵头, 由X负责 (not 负责人): X is charged
+# what a place told to act takes after it: 要, 负责 (not 将: 岳阳县将迎来强降雨 is a forecast)
+_PLACE_DUTY = re.compile(_TOLD)
 
 
-def _acting_places(text: str, resolved: list[Resolved], gaz) -> list[Resolved]:
+def _acting_places(text: str, resolved: list[Resolved], gaz) -> tuple[list[Resolved], frozenset[int]]:
     """Places told to act (洱源县要抓好…, 华容县、君山区、岳阳县要…): a
     city, county, town or village that opens a clause, alone or in a list, before 要/负责/将, stands
     for its government, so that mention is an Agency too and takes the duties after it
     (responsibleFor.subject); so does one charged with a task (交由达茂旗牵头落实: responsibleFor.charged).
     Of places written one after the other (南宁市横州市) the last is the one told; it takes no duty
-    yet, as :func:`_clause_subjects` wants its subject at the head of the clause."""
+    yet, as :func:`_clause_subjects` wants its subject at the head of the clause. Returns the list
+    and the id() of the promoted mentions (a place told sets no target: :meth:`_Setting.setter`)."""
     places = sorted((r for r in resolved if r.kind == "Place" and r.id and "Agency" not in r.extra_types
                      and (d := gaz.get(r.key) if r.key else None) is not None and d.level in _ACTING_LEVELS),
                     key=lambda r: (r.mention.start, -r.mention.end))
     if not places:
-        return resolved
+        return resolved, frozenset()
     by_start = _longest_at(places)
     acting: set[int] = set()  # id() of the acting mentions
     for p in places:
         start = p.mention.start
-        if text.endswith("由", 0, start) and text.startswith(_CHARGE_WORDS, p.mention.end):
+        if text.endswith("由", 0, start) and _CHARGE.match(text, p.mention.end):
             acting.add(id(p))  # 交由达茂旗牵头落实, 由县政府负责
             continue
         if start and text[start - 1] not in "，。；：！？\n　 ,;:":
@@ -662,18 +668,20 @@ def _acting_places(text: str, resolved: list[Resolved], gaz) -> list[Resolved]:
                 cur = nxt
                 continue
             break
-        if _DUTY.match(text, end):
+        if _PLACE_DUTY.match(text, end):
             acting.update(id(x) for x in subject)
     if not acting:
-        return resolved
-    return [replace(r, extra_types=r.extra_types + ("Agency",)) if id(r) in acting else r for r in resolved]
+        return resolved, frozenset()
+    out = [replace(r, extra_types=r.extra_types + ("Agency",)) if id(r) in acting else r for r in resolved]
+    return out, frozenset(id(n) for n, r in zip(out, resolved) if n is not r)
 
 
 def _convening_place(text: str, resolved: list[Resolved], gaz) -> list[Resolved]:
     """A title that opens with a place which convenes (大理州召开…会议, 晋江市召开…大会: the
     ``place_issue`` words) names the place as the body that acts: the place is an Agency too
-    (like a development zone and its 管委会), so it can set the article's targets. Provinces and
-    countries are left alone (their governments are named: 河南省政府召开…)."""
+    (like a development zone and its 管委会), so it can set the article's targets; every mention of
+    it is, as it acts throughout the story. Provinces and countries are left alone (their
+    governments are named: 河南省政府召开…)."""
     for s, e in paragraph_spans(text)[:_TITLE_LINES]:
         line = text[s:e]
         if line.endswith(("。", "：", ":")):
@@ -681,10 +689,9 @@ def _convening_place(text: str, resolved: list[Resolved], gaz) -> list[Resolved]
         first = min((r for r in resolved if r.mention.start == s and r.id), key=lambda r: -r.mention.end, default=None)
         d = gaz.get(first.key) if first is not None and first.key else None
         if first is None or first.kind != "Place" or "Agency" in first.extra_types \
-                or d is None or d.level not in ("city", "county", "town", "village"):
-            return resolved
-        if not text.startswith(rule_words("place_issue"), first.mention.end):
-            return resolved
+                or d is None or d.level not in ("city", "county", "town", "village") \
+                or not text.startswith(rule_words("place_issue"), first.mention.end):
+            continue  # (a citation line or another title line may come first, as in _issuer)
         return [replace(r, extra_types=r.extra_types + ("Agency",)) if r.id == first.id else r for r in resolved]
     return resolved
 

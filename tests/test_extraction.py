@@ -239,6 +239,8 @@ def test_projects(text, expected):
     ("根据街道共同富裕现代化基本单元建设三年行动计划，到2025年实现全覆盖。", {"三年行动计划"}),
     # an area is the work's size, not a plant's capacity
     ("推进3800万平方米建筑智能化供热改造。", {"3800万平方米建筑智能化供热改造"}),
+    # a plan's name is no predicate after a weak head (推进…改造计划: one plan, not 老旧小区改造 too)
+    ("推进老旧小区改造计划。", {"老旧小区改造"}),
     # 建设 after 试点 builds the pilot: the quoted term is the name
     ("完成城市治理“一网统管”试点建设。", {"城市治理“一网统管”试点"}),
 ])
@@ -278,6 +280,9 @@ def test_natural_and_historic_places(text, expected):
     # 会同 after 要 is the verb (place_verb_names.txt); 和县 before 衙 is "and the county office"
     ("山西省平遥县召开会议。县文化和旅游局要会同县古城保护管理中心推进。古城城墙和县衙保护良好。", {"会同县古城", "和县"}),
     ("武汉市南湖、北湖、汤逊湖和黄孝河。", {"武汉市南湖"}),
+    # found by the review: a verb runs into a river, common nouns, a doubled 、, a number
+    ("整治长江、沟渠。保护黄河、山川。", {"整治长江", "沟渠", "保护黄河", "山川"}),
+    ("弥苴河、、永安江。洱海、1号河。", {"、永安江", "1号河"}),
     # kinds of community that the village table also holds as names (settlement_kinds.txt)
     ("芙蓉社区未来社区项目已列入省级名单，年内新建社区嵌入式养老服务站10个。", {"未来社区", "新建社区"}),
     ("黄山市黟县宏村镇召开传统村落保护利用推进会。湖北东湖。", {"召开传统村", "湖北东湖", "北东湖"}),

@@ -539,7 +539,18 @@ def test_places_told_to_act_are_responsible(text, expected):
         assert node["kind"] == "Place" and "Agency" in node["types"]
 
 
-def test_a_place_named_in_passing_is_no_agency():
-    g = kg.build_texts({"t": "洱源县召开会议。游客来到洱源县，欣赏洱海风光。"}, date="2024-03-01")
-    node = next(d for _, d in g.nx.nodes(data=True) if d.get("label") == "洱源县")
+@pytest.mark.parametrize("text,place", [
+    ("洱源县召开会议。游客来到洱源县，欣赏洱海风光。", "洱源县"),
+    ("岳阳市召开会议。岳阳县将迎来强降雨。", "岳阳县"),          # 将 after a place is no duty
+    ("包头市召开会议。活动由达茂旗负责人主持。", "达尔罕茂明安联合旗"),  # 负责人 is no charge
+])
+def test_a_place_named_in_passing_is_no_agency(text, place):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    node = next(d for _, d in g.nx.nodes(data=True) if d.get("label") == place)
     assert "Agency" not in node.get("types", [])
+
+
+def test_a_development_zone_told_to_act_still_sets_its_targets():
+    # a zone is an Agency by itself (not a place told to act): setBy.subject keeps it
+    g = kg.build_texts({"t": "合肥市召开会议。合肥高新区要加快建设，到2025年建成10个孵化器。"}, date="2024-03-01")
+    assert _link(g, "setBy", "10个孵化器") == "合肥高新技术产业开发区"

@@ -508,6 +508,7 @@ class RuleSet:
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
         self._directions = frozenset(rule_words("water_directions"))  # 东|洞庭湖
+        self._water_common = frozenset(rule_words("water_common"))  # 沟渠, 山川: no listed name
         # a credit line (来源：…, 编辑：…; credit_labels in rule_words.tsv) names no undertaking
         self._credit_line = re.compile(r"(?m)^[ \t　]*(?:%s)\s*[：:][^\n]*" % "|".join(
             map(re.escape, rule_words("credit_labels"))))
@@ -819,8 +820,8 @@ class RuleSet:
 
     def _directed_waters(self, text: str, known: list[Mention]) -> list[Mention]:
         """东洞庭湖, 南洞庭湖: a direction word (``water_directions`` in rule_words.tsv) right before a
-        lake or river names its part, when nothing runs into it from the left (not 湖北|东湖, 城|东湖);
-        the whole lake stays a mention too."""
+        lake or river of three characters or more names its part, when no word runs into it from the
+        left (not 城|东|洞庭湖; a known place or a verb may stand there); the lake stays a mention too."""
         out = []
         ends = {m.end for m in known}
         for m in known:
@@ -842,25 +843,30 @@ class RuleSet:
         out: list[Mention] = []
         if "、" not in text:
             return out
-        # a listed name may hold a known name (永安|江, 英那|河水库: it is part of it), not cut one
+        # a listed name may hold a known name (永安|江, 英那|河水库: it is part of it), not cut one,
+        # and not end in a table's name (整治|长江、…: the verb runs into the river)
         spans = [(m.start, m.end) for m in known]
+        table_ends = {m.end: m.start for m in known if m.rule in (RULE_PLACE_GAZ, RULE_PLACE_SHORT)}
         ends = {m.end for m in known}
         todo = [m for m in known if m.subtype == "WaterBody"]
         seen = {(m.start, m.end) for m in todo}
         while todo:
             w = todo.pop()
             for s, e in (self._water_item_after(text, w.end), self._water_item_before(text, w.start, ends)):
-                if s is None or (s, e) in seen or any(a < e and s < b and not (s <= a and b <= e) for a, b in spans):
+                if s is None or (s, e) in seen or any(a < e and s < b and not (s <= a and b <= e) for a, b in spans) \
+                        or table_ends.get(e, s) > s:
                     continue
                 name = text[s:e]
-                if name.startswith(self.t.water_kinds) or name[0] in _NOT_WATER_START:
-                    continue  # 小型水库, 各河
+                if not all(_CJK.match(c) for c in name) or name.startswith(self.t.water_kinds) \
+                        or name[0] in _NOT_WATER_START or name in self._water_common:
+                    continue  # 小型水库, 各河, 沟渠
                 m = Mention("Place", name, s, e, RULE_WATER_LISTED, name, "WaterBody", 0.6, _UNKEYED)
                 out.append(m)
                 seen.add((s, e))
                 spans.append((s, e))
                 todo.append(m)
-        return out
+        # of two listed names one inside the other (和平江 and 平江 in 长江、和平江), the longer
+        return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
 
     def _water_end_at(self, text: str, e: int) -> bool:
         """Whether a water word of kg/data/water_suffixes.txt ends at ``e``."""
@@ -868,7 +874,7 @@ class RuleSet:
 
     def _water_item_after(self, text: str, end: int) -> tuple[int | None, int]:
         """The list item after a water body ending at ``end`` (…河、|永安江): 2-5 CJK characters up to
-        a water word, then the next 、 or the end of the name run."""
+        the first water word that no other water word continues (英那河|水库 goes on to 水库)."""
         if not text.startswith("、", end):
             return None, 0
         s = end + 1
@@ -886,16 +892,8 @@ class RuleSet:
         e = start - 1
         if e < 2 or text[e] != "、" or not self._water_end_at(text, e):
             return None, 0
-        for k in range(2, 6):
-            s = e - k
-            if s < 0 or not _CJK.match(text[s]):
-                return None, 0
-            c = text[s - 1] if s else "，"
-            v = self._verb_ending(text, s)
-            if not _CJK.match(c) or c in PUNCT or c in self.t.boundary_chars or (v is not None and len(v) >= 2) \
-                    or s in ends:
-                return s, e
-        return None, 0
+        s = self._bounded_start(text, e, 5, ends)
+        return (s, e) if s is not None and e - s >= 2 else (None, 0)
 
     def _listed_zones(self, text: str, known: list[Mention]) -> list[Mention]:
         """吴中区、吴江区、高新区: a bare zone word (高新区, 经开区…) listed with districts is the
@@ -1388,10 +1386,13 @@ class RuleSet:
                      ) -> tuple[list[Mention], list[tuple[int, int]]]:
         """Facilities, organizations and events named by a place and a head word
         (kg/data/name_heads.tsv): 桂林机场, 宁波舟山港, 北京大学, 中国队, 中国国际进口博览会.
-        Returns the mentions (facilities as Place, organizations) and every name's span."""
+        Returns the mentions (facilities as Place, organizations) and the spans of the names that hide
+        the places inside them (not a sited head's: 含增镇|中心小学 keeps its town)."""
         strict = [m for m in places if self._anchor_ok(m)]
         # a county's short form opens a name only before a county_anchor head (平遥|古城)
-        loose = strict + [m for m in places if m.rule == RULE_PLACE_SHORT and not self._anchor_ok(m)]
+        loose = strict + [m for m in places if m.rule == RULE_PLACE_SHORT and not self._anchor_ok(m)
+                          and any((d := self.gaz.get(k)) is not None and d.level == "county"
+                                  for k in m.attributes.get("keys", ()))]
         strict_starts, loose_starts = sorted({m.start for m in strict}), sorted({m.start for m in loose})
         anchors, starts = strict, strict_starts
         agency_ends = {m.end for m in agencies}
@@ -1885,12 +1886,13 @@ class RuleSet:
         out: list[Mention] = []
         spans: set[tuple[int, int]] = set()
 
-        def emit(start, end, rule, subtype=None, conf=0.8, attrs=()):
+        def emit(start, end, rule, subtype=None, conf=0.8, attrs=()) -> bool:
             name = text[start:end]
             if (start, end) in spans or not name.strip():
-                return
+                return False
             spans.add((start, end))
             out.append(Mention("Project", name, start, end, rule, name, subtype, conf, attrs))
+            return True
 
         for h in by_cat["campaign"]:
             name, part_of = h.payload
@@ -1955,8 +1957,8 @@ class RuleSet:
                 spans.discard((prev.start, prev.end))
                 start = prev.start
                 del head_emitted[prev.end]
-                emit(start, h.end, RULE_PROJECT_HEAD, prev.subtype, prev.confidence)
-                head_emitted[h.end] = out[-1]
+                if emit(start, h.end, RULE_PROJECT_HEAD, prev.subtype, prev.confidence):
+                    head_emitted[h.end] = out[-1]
                 continue
             if strength != "strong" and not passive:  # weak, or phrase_end (…化改造: no introducer needed)
                 if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
@@ -1977,9 +1979,8 @@ class RuleSet:
                                    "District", 0.6, _UNKEYED))
                 bisect.insort(place_sorted, (start, h.end))  # (位于三教产业园的|高性能新材料项目)
                 continue
-            emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
-                 0.6 if strength == "weak" else 0.8)
-            if out and out[-1].end == h.end and out[-1].rule == RULE_PROJECT_HEAD:
+            if emit(start, h.end, RULE_PROJECT_HEAD, "Campaign" if campaign else None,
+                    0.6 if strength == "weak" else 0.8):
                 head_emitted[h.end] = out[-1]
         # “…” names: a quoted term that ends in a head word, that a head word follows, or that an
         # introducing verb takes (a run of quoted terms shares the verb: 扩展“鹿城健康365”“健康包头”平台)
