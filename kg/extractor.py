@@ -65,6 +65,8 @@ _MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届)?(?:第
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
 _TOLD = r"要(?![求素点件闻是])|负责(?!人|同志)"  # what a body told to act takes after it
+_CHARGE_WORD = r"(?:负责|牵头)(?![人同])"  # 由X负责, 由X牵头 (not 负责人): X is charged
+_CHARGE = re.compile(_CHARGE_WORD)
 _DUTY = re.compile(_TOLD + r"|将(?![近来军])")
 _QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『", "\"": "“\""}  # closing quote -> its opening quotes
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
@@ -473,7 +475,7 @@ def _charged(text: str, resolved: list[Resolved], projects: list[Resolved], rela
 
 
 # 由…负责 (the agencies between), or an agency then 负责的 and the project
-_CHARGED = re.compile(r"(?P<by>由)[^，。；：！？\n]{2,40}?(?P<duty>负责|牵头)(?![人同])|(?<=[\u4e00-\u9fff])(?P<duty2>负责)的")
+_CHARGED = re.compile(r"(?P<by>由)[^，。；：！？\n]{2,40}?(?P<duty>" + _CHARGE_WORD + r")|(?<=[\u4e00-\u9fff])(?P<duty2>负责)的")
 
 
 def _agency_like(r: Resolved) -> bool:
@@ -497,10 +499,10 @@ class _Subject(NamedTuple):
     stop: int  # the end of their clause chain: the sentence's end or the next agency subject
 
 
-def _clause_subjects(text: str, agencies: list[Resolved]) -> list[_Subject]:
+def _clause_subjects(text: str, agencies: list[Resolved], duty: re.Pattern = _DUTY) -> list[_Subject]:
     """市自然资源和规划局、市城管局要做好…: the agencies that open a clause, joined by 、/和, and take
-    要/负责/将, in text order; each governs its sentence up to the next agency that opens a clause
-    (市住建局将加强扬尘管控，市交通运输局负责推进…)."""
+    ``duty`` (要/负责/将), in text order; each governs its sentence up to the next agency that opens
+    a clause (市住建局将加强扬尘管控，市交通运输局负责推进…)."""
     by_start = _longest_at(agencies)
     out = []
     for a in agencies:
@@ -511,13 +513,13 @@ def _clause_subjects(text: str, agencies: list[Resolved]) -> list[_Subject]:
         while end < len(text) and text[end] in "、和及与" and (nxt := by_start.get(end + 1)) is not None:
             subject.append(nxt)
             end = nxt.mention.end
-        duty = _DUTY.match(text, end)
-        if duty is None:
+        told = duty.match(text, end)
+        if told is None:
             continue
         stop = min((x for x in (text.find(c, end) for c in "。；！？\n") if x != -1), default=len(text))
         stop = min([stop] + [b.mention.start for b in agencies if end < b.mention.start < stop
                              and text[b.mention.start - 1] in "，,"])
-        out.append(_Subject(subject, duty.end(), stop))
+        out.append(_Subject(subject, told.end(), stop))
     return out
 
 
@@ -631,45 +633,24 @@ _LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发
 
 
 _ACTING_LEVELS = ("city", "county", "town", "village", "zone")
-_CHARGE = re.compile(r"(?:牵头|负责)(?![人同])")  # 由X牵头, 由X负责 (not 负责人): X is charged
 # what a place told to act takes after it: 要, 负责 (not 将: 岳阳县将迎来强降雨 is a forecast)
 _PLACE_DUTY = re.compile(_TOLD)
 
 
 def _acting_places(text: str, resolved: list[Resolved], gaz) -> tuple[list[Resolved], frozenset[int]]:
-    """Places told to act (洱源县要抓好…, 华容县、君山区、岳阳县要…): a
-    city, county, town or village that opens a clause, alone or in a list, before 要/负责/将, stands
+    """Places told to act (洱源县要抓好…, 华容县、君山区要…): a city, county, town or village that opens
+    a clause, alone or in a list, before 要/负责 (:func:`_clause_subjects` with ``_PLACE_DUTY``), stands
     for its government, so that mention is an Agency too and takes the duties after it
     (responsibleFor.subject); so does one charged with a task (交由达茂旗牵头落实: responsibleFor.charged).
-    Of places written one after the other (南宁市横州市) the last is the one told; it takes no duty
-    yet, as :func:`_clause_subjects` wants its subject at the head of the clause. Returns the list
-    and the id() of the promoted mentions (a place told sets no target: :meth:`_Setting.setter`)."""
+    Returns the list and the id() of the promoted mentions (a place told sets no target:
+    :meth:`_Setting.setter`)."""
     places = sorted((r for r in resolved if r.kind == "Place" and r.id and "Agency" not in r.extra_types
                      and (d := gaz.get(r.key) if r.key else None) is not None and d.level in _ACTING_LEVELS),
-                    key=lambda r: (r.mention.start, -r.mention.end))
+                    key=lambda r: r.mention.start)
     if not places:
         return resolved, frozenset()
-    by_start = _longest_at(places)
-    acting: set[int] = set()  # id() of the acting mentions
-    for p in places:
-        start = p.mention.start
-        if text.endswith("由", 0, start) and _CHARGE.match(text, p.mention.end):
-            acting.add(id(p))  # 交由达茂旗牵头落实, 由县政府负责
-            continue
-        if start and text[start - 1] not in "，。；：！？\n　 ,;:":
-            continue  # not at the head of a clause
-        subject, cur = [], p
-        while True:
-            while (nxt := by_start.get(cur.mention.end)) is not None:
-                cur = nxt  # 南宁市|横州市: the county acts
-            subject.append(cur)
-            end = cur.mention.end
-            if end < len(text) and text[end] in "、和及与" and (nxt := by_start.get(end + 1)) is not None:
-                cur = nxt
-                continue
-            break
-        if _PLACE_DUTY.match(text, end):
-            acting.update(id(x) for x in subject)
+    acting = {id(p) for p in places if text.endswith("由", 0, p.mention.start) and _CHARGE.match(text, p.mention.end)}
+    acting.update(id(p) for subject in _clause_subjects(text, places, _PLACE_DUTY) for p in subject.agencies)
     if not acting:
         return resolved, frozenset()
     out = [replace(r, extra_types=r.extra_types + ("Agency",)) if id(r) in acting else r for r in resolved]
