@@ -149,7 +149,6 @@ def _family_villages(text: str) -> list[tuple[int, int]]:
             last = mt.end()
     return out
 
-_LONG_ZONE_SUFFIXES = ("经济技术开发区", "经济开发区", "高新技术产业开发区")  # (a division's zone: 晋江|经济开发区)
 ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "新技术开发区", "经济开发区",
     "综合保税区", "自由贸易试验区", "自贸试验区", "高新区", "经开区", "开发区", "保税区",
@@ -508,6 +507,7 @@ class RuleSet:
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
         self._directions = frozenset(rule_words("water_directions"))  # 东|洞庭湖
+        self._division_zones = rule_words("division_zone_suffixes")  # 晋江|经济开发区
         self._water_common = frozenset(rule_words("water_common"))  # 沟渠, 山川: no listed name
         # a credit line (来源：…, 编辑：…; credit_labels in rule_words.tsv) names no undertaking
         self._credit_line = re.compile(r"(?m)^[ \t　]*(?:%s)\s*[：:][^\n]*" % "|".join(
@@ -602,7 +602,7 @@ class RuleSet:
         if text[h.end - 1:h.end + 1] in self.t.cross_bigrams:
             return False  # 苏木乡|镇, 合肥市|场
         if h.text[-1] in "湖河江海" and text.startswith(self.t.water_not_before, h.end) \
-                and not (h.cat != "water" and text.startswith(_LONG_ZONE_SUFFIXES, h.end)):
+                and not (h.cat != "water" and text.startswith(self._division_zones, h.end)):
             return False  # 东湖|国家高新技术… (but 福建|晋江|经济开发区: a city's zone)
         nb = self.t.place_not_before.get(h.text)
         if nb and text.startswith(nb, h.end):
