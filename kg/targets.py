@@ -1193,12 +1193,18 @@ def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, 
     工作回顾: cues.tsv ``past_heading``) holds last year's results, no commitment; a plan section
     (二、2025年工作思路和重点任务: ``plan_heading``, or a lead-in line such as 重点抓好以下工作：)
     holds commitments even without a word of intent (新增城镇就业4.5万人), due by its heading's
-    time phrase when it has one."""
+    time phrase when it has one. A title that is itself a plan (…局2024年工作要点: ``plan_document``)
+    opens a plan section at the start of the text."""
     if "\n" not in text:
         return []
     cues = _cues()
     past, plan = cues.get("past_heading"), cues.get("plan_heading")
     spans, cur, pos = [], None, 0
+    title = text.split("\n", 1)[0].strip()
+    if cues.get("plan_document") is not None and cues["plan_document"].search(title):
+        # 长春市住房和城乡建设局2024年工作要点: the whole text is the plan, until a heading says otherwise
+        times = [t for t in find_time_phrases(title, article_date) if t.direction != "past"]
+        cur = (0, "plan", times[0] if times else None)
     for line in text.split("\n"):
         body = line.strip()
         lead_in = body.endswith(("：", ":")) and len(body) <= 30  # 重点抓好以下工作： (its items follow)

@@ -338,6 +338,18 @@ def test_find_targets_in_text_goal_header_spans_semicolons():
     assert [f.value for _, _, f in find_targets_in_text(text, HB25)] == [6.0, 5.5]
 
 
+def test_a_plan_document_s_statements_are_its_commitments():
+    # a title that is itself a plan (plan_document): its figures are planned, no word of intent needed
+    body = "\n\n一、城市更新。全年筹集保障性租赁住房5000套，新开工装配式建筑占新建建筑面积比例达到35%以上。"
+    date = dt.date(2024, 3, 15)
+    plan = [f.value for _, _, f in find_targets_in_text("长春市住房和城乡建设局2024年工作要点" + body, date)]
+    assert plan == [5000.0, 35.0]
+    # under another title a share with no word of intent is a report, not a commitment
+    share = "\n\n新开工装配式建筑占新建建筑面积比例达到35%以上。"
+    assert [f.value for _, _, f in find_targets_in_text("长春市住房和城乡建设局2024年工作要点" + share, date)] == [35.0]
+    assert [f.value for _, _, f in find_targets_in_text("长春市装配式建筑发展情况" + share, date)] == []
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
 
