@@ -816,6 +816,16 @@ def _target_hint() -> _Hint | None:
     return _Hint(_HINT_NUMERALS + "百千", set(_plans()) | set(_relative_years()) | {"目标"})
 
 
+def _past(text: str) -> bool:
+    """A mark of a reported figure, a comparison with last year included (cues past, comparative)."""
+    cues = _cues()
+    return bool(cues["past"].search(text) or cues["comparative"].search(text))
+
+
+# a change and its value after a comparison with last year (同比|下降30%, 较上年|减少5%)
+_CHANGE_VALUE = re.compile(r"(?:下降|减少|降低|增长|增加|提高|提升)(?:了)?[\d百分之一二三四五六七八九十]")
+
+
 def _strong_forward(text: str) -> bool:
     # no cache: keyed by clause text it would be hit across articles only by repeated clauses
     # (the benchmark corpus recombines a pool of sentences), and the two searches are cheap
@@ -908,7 +918,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             p = merged[-1]
             if (len(p.text) <= 30 and qs_any(p) and not _is_time_only(p) and not cues["reporting"].search(p.text)
                     and not _strong_forward(p.text)
-                    and not cues["outcome"].search(p.text) and not cues["past"].search(p.text)
+                    and not cues["outcome"].search(p.text) and not _past(p.text)
                     and not cues["goal_header"].search(p.text)):
                 merged[-1] = _Clause(p.start, c.end, sentence[p.start:c.end], p.times + c.times)
                 continue
@@ -925,7 +935,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     seen_any = False  # a clause before this one held a time phrase or a quantity (按照方案，2024年…: none)
     for idx, c in enumerate(merged):
         strong = _strong_forward(c.text)
-        carried, intent_before = intent_before, strong and not cues["past"].search(c.text)
+        carried, intent_before = intent_before, strong and not _past(c.text)
         if idx:
             p = merged[idx - 1]
             seen_any = seen_any or bool(p.times) or qs_any(p)
@@ -968,7 +978,11 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         if not (qs or (tp is not None and tp.direction == "forward") or has_deadline or goal_ctx
                 or _RANGE_QTY.search(c.text)):
             continue  # cannot be checkable (the full test is below; every test here is a pure filter)
-        if cues["past"].search(c.text):
+        # a comparison with last year is past, but a sentence's intent carries to a change with its
+        # value (今年，我市将…；…频次同比下降30%)
+        compared = bool(cues["comparative"].search(c.text))
+        intended = compared and _strong_forward(sentence[:c.end]) and bool(_CHANGE_VALUE.search(c.text))
+        if cues["past"].search(c.text) or (compared and not intended):
             continue
         if tp is not None and not qs_any(c) and not _has_content(c, tp):
             continue  # （6月底完成 : a bare deadline note
@@ -980,10 +994,11 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         # (市生态环境局将持续推进…，PM2.5平均浓度下降到35微克/立方米)
         # this year's (今年, 全年, 2024年 in a 2024 article) plan with its value after a verb of
         # doing (今年完成岸线整治40公里, 新增高新技术企业500家)
-        planned = ((plan_section or (eff is not None and eff.direction == "current")) and not cues["past"].search(c.text)
+        planned = ((plan_section or (eff is not None and eff.direction == "current")) and not _past(c.text)
                    and _value_after_result(c, qs, cues["plan_verb"], *((cues["outcome"],) if plan_section else ())))
         carries = carried and _value_after_result(c, qs, cues["outcome"], cues["plan_verb"])
-        forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx or carries or planned)
+        forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx or carries or planned
+                       or intended)
         if not forward:
             continue
         if carries:

@@ -266,6 +266,14 @@ CASES = [
     ]),
     ("（6月底完成，牵头考核单位：市政府办公室、市公安局）", BT22, []),  # a bare deadline note
     ("根据工作开展情况，委托第三方机构对全市数字政府建设工作开展评估，以评促改、以评促优。", BT22, []),
+    # a comparison with last year: past, unless a word of intent governs the sentence and a change
+    # with its value follows it (cues comparative)
+    ("今年，我市将全面推行企业开办“一日办结”；涉企行政检查频次同比下降30%。", BT22, [
+        dict(key="一日办结", value=None, deadline=dt.date(2022, 12, 31)),
+        dict(key="同比下降30%", value=30.0, unit="%", deadline=dt.date(2022, 12, 31)),
+    ]),
+    ("今年以来，全市规上工业增加值同比增长8%。", BT22, []),
+    ("全市规上工业增加值同比增长8%，居全省前列。", BT22, []),
     # round-the-clock duty is a standing rule, no value (kg/data/targets/not_values.tsv)
     ("市三防办要严格落实24小时值班和领导带班制度。", BT22, []),
     ("到2025年实现24小时在线服务全覆盖。", BT22, [dict(key="全覆盖", value=None, deadline=dt.date(2025, 12, 31))]),
