@@ -1208,18 +1208,26 @@ def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, 
     工作回顾: cues.tsv ``past_heading``) holds last year's results, no commitment; a plan section
     (二、2025年工作思路和重点任务: ``plan_heading``, or a lead-in line such as 重点抓好以下工作：)
     holds commitments even without a word of intent (新增城镇就业4.5万人), due by its heading's
-    time phrase when it has one. A title that is itself a plan (…局2024年工作要点: ``plan_document``)
-    opens a plan section at the start of the text."""
+    time phrase when it has one. A title line that is itself a plan (…局2024年工作要点, or the issued
+    plan's title after a notice: ``plan_document``) opens a plan section there."""
     if "\n" not in text:
         return []
     cues = _cues()
     past, plan = cues.get("past_heading"), cues.get("plan_heading")
     spans, cur, pos = [], None, 0
-    title = text.split("\n", 1)[0].strip()
-    if cues.get("plan_document") is not None and cues["plan_document"].search(title):
-        # 长春市住房和城乡建设局2024年工作要点: the whole text is the plan, until a heading says otherwise
-        times = [t for t in find_time_phrases(title, article_date) if t.direction != "past"]
-        cur = (0, "plan", times[0] if times else None)
+    doc = cues.get("plan_document")
+    for k, line in enumerate(text.split("\n")[:_PLAN_TITLE_LINES] if doc is not None else ()):
+        title = line.strip()
+        if len(title) <= 40 and not title.endswith(_HEADING_END) and doc.search(title):
+            # 长春市住房和城乡建设局2024年工作要点 (the title), or the issued plan's own title line after a
+            # notice (包头市2022年数字政府建设考评办法): the text from there is the plan
+            times = [t for t in find_time_phrases(title, article_date) if t.direction != "past"]
+            cur = whole = (pos, "plan", times[0] if times else None)
+            break
+        pos += len(line) + 1
+    else:
+        whole = None  # (the plan a title line names: its headings go on with it)
+    pos = 0
     for line in text.split("\n"):
         body = line.strip()
         lead_in = body.endswith(("：", ":")) and len(body) <= 30  # 重点抓好以下工作： (its items follow)
@@ -1235,12 +1243,15 @@ def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, 
             elif plan is not None and plan.search(body):
                 times = [t for t in find_time_phrases(body, article_date) if t.direction != "past"]
                 cur = (pos, "plan", times[0] if times else None)
+            elif whole is not None and pos > whole[0]:
+                cur = (pos, "plan", whole[2])  # 一、政府服务“一网通办”: a part of the plan document
         pos += len(line) + 1
     if cur is not None:
         spans.append((cur[0], len(text), cur[1], cur[2]))
     return spans
 
 
+_PLAN_TITLE_LINES = 12  # lines that may hold a plan's own title (a notice's citation and preamble before it)
 _TEXT_SEP = re.compile(r"[。！？!?\n]")
 
 

@@ -358,6 +358,21 @@ def test_a_plan_document_s_statements_are_its_commitments():
     assert [f.value for _, _, f in find_targets_in_text("长春市装配式建筑发展情况" + share, date)] == []
 
 
+def test_a_notice_s_issued_plan_is_a_plan_over_its_headings():
+    # 关于印发《…考评办法》的通知, then the plan's own title line and its numbered parts: the tasks
+    # under every heading are commitments of the plan (plan_document), due in the plan's year
+    text = ("包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知\n"
+            "各旗县区人民政府：现将《办法》印发给你们，请认真贯彻落实。\n"
+            "包头市2022年数字政府建设考评办法\n"
+            "一、基础设施建设（10分）\n"
+            "59．新增5G基站1000座，累计建设5G基站4600个。\n")
+    got = find_targets_in_text(text, dt.date(2022, 3, 1))
+    assert [(f.value, f.deadline) for _, _, f in got] == [(1000.0, dt.date(2022, 12, 31))]
+    # (累计建设…4600个 names no verb of doing: kg/data/targets/cues.tsv plan_verb)
+    # without the plan's title line the same item is no commitment
+    assert find_targets_in_text(text.replace("包头市2022年数字政府建设考评办法\n", ""), dt.date(2022, 3, 1)) == []
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
 
