@@ -81,6 +81,7 @@ def test_agencies(text, expected):
     ("3.4万名扶贫干部为大武汉全面小康再立新功", {"扶贫干部"}),
     ("合肥市场布局持续优化，以市场化方式举办展会。", {"合肥市场布局", "市场布局", "市场化方式举办"}),
     ("加快市党政机关办公楼电子政务外网更新改造", {"市党政机关办"}),
+    ("全面落实国家、自治区电子税务局各项功能。", {"自治区电子税务局"}),  # the online tax system
 ])
 def test_not_agencies(text, not_agency):
     found = names(text, "Agency") | surfaces(text, "Agency")
