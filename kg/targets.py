@@ -816,6 +816,14 @@ def _target_hint() -> _Hint | None:
     return _Hint(_HINT_NUMERALS + "百千", set(_plans()) | set(_relative_years()) | {"目标"})
 
 
+def _intends(text: str, times: list["TimePhrase"]) -> bool:
+    """Whether a word of intent governs ``text``: one other than 将, or 将 with a time phrase of
+    this year or later in the sentence (将 also marks the object: 将电影市场经营得有声有色)."""
+    if _strong_forward(text.replace("将", "")):
+        return True
+    return "将" in text and _strong_forward(text) and any(t.direction in ("forward", "current") for t in times)
+
+
 def _past(text: str) -> bool:
     """A mark of a reported figure, a comparison with last year included (cues past, comparative)."""
     cues = _cues()
@@ -981,7 +989,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         # a comparison with last year is past, but a sentence's intent carries to a change with its
         # value (今年，我市将…；…频次同比下降30%)
         compared = bool(cues["comparative"].search(c.text))
-        intended = compared and _strong_forward(sentence[:c.end]) and bool(_CHANGE_VALUE.search(c.text))
+        intended = compared and bool(_CHANGE_VALUE.search(c.text)) and _intends(sentence[:c.end], all_times)
         if cues["past"].search(c.text) or (compared and not intended):
             continue
         if tp is not None and not qs_any(c) and not _has_content(c, tp):

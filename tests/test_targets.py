@@ -273,6 +273,7 @@ CASES = [
         dict(key="同比下降30%", value=30.0, unit="%", deadline=dt.date(2022, 12, 31)),
     ]),
     ("今年以来，全市规上工业增加值同比增长8%。", BT22, []),
+    ("公司将电影市场经营得有声有色，第一季度发行收入比去年同期提高16％。", BT22, []),  # 将 marks the object
     ("全市规上工业增加值同比增长8%，居全省前列。", BT22, []),
     # round-the-clock duty is a standing rule, no value (kg/data/targets/not_values.tsv)
     ("市三防办要严格落实24小时值班和领导带班制度。", BT22, []),
