@@ -212,6 +212,9 @@ PROJECT_ROWS = [
     # a name of up to 14 characters before 项目, after 实施的 / 推进的; 新增, 将, 涉及 open the predicate
     ("由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇。", {"临江河流域水环境综合治理项目"}),
     ("区卫生健康委负责推进的区中医院新院区项目新增床位800张。", {"区中医院新院区项目"}),
+    # a name that opens with a place may run a few characters past its head's max_name
+    ("实施乌珠穆沁草原矿区生态环境综合整治。", {"乌珠穆沁草原矿区生态环境综合整治"}),
+    ("莎车县签约上海援疆莎车纺织服装产业园二期项目。", {"上海援疆莎车纺织服装产业园二期项目"}),
     # names of up to 12 characters before 治理 and 整治
     ("株洲市要抓好湘江流域水环境综合治理。", {"湘江流域水环境综合治理"}),
     ("开展农村道路交通安全隐患排查整治。", {"农村道路交通安全隐患排查整治"}),

@@ -109,6 +109,7 @@ _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万
                        r"|(?:年产|年处理|年加工)\d+(?:\.\d+)?[万亿]?(?:平方米|立方米)")
 # a count right after a head word that ends its clause: the number of projects of a kind
 # (城市更新项目|37个，), not of what follows (科学中心|29个科技设施)
+_PLACE_NAME_EXTRA = 4  # characters a project name that opens with a place may run past its head's max_name
 _COUNT_AFTER = re.compile(r"\d+(?:个|项|处)(?![\u4e00-\u9fff])")
 _CAPACITY_LAST = frozenset("万亿吨瓦WwMm台套辆件片头只箱米时")
 YEAR = re.compile(r"(?:19|20)\d{2}年")  # a year (2024年)
@@ -1908,7 +1909,14 @@ class RuleSet:
             strength, campaign, max_name, min_name = self.t.heads[h.payload]
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
             if start < 0:
-                continue
+                # a name that opens with a place may run a few characters longer
+                # (乌珠穆沁草原矿区生态环境综合|整治, 上海援疆莎车纺织服装产业园二期|项目)
+                start, verb = self._name_start(text, h.start, max_name + _PLACE_NAME_EXTRA,
+                                               keep_verb=campaign and strength == "strong")
+                k = bisect.bisect_left(place_sorted, (start, -1))
+                if start < 0 or k == len(place_sorted) or place_sorted[k][0] != start \
+                        or text.endswith(self._head_words, 0, h.start):
+                    continue  # (…迁建项目|建设: the head before has named the project)
             if strength == "weak" and verb not in self.t.introducers:
                 # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
                 # a verb inside the name; an introducing verb a little further left bounds it
