@@ -507,6 +507,7 @@ class RuleSet:
         _word_tags()  # loaded with the rules (0.5 s), not on the first organization name
         self._coined_cache: dict[str, bool] = {}
         self._head_words = tuple(self.t.heads)  # for str.startswith / endswith
+        self._generic_nouns = frozenset(w for w, _ in self.t.head_after)  # (项目|建设 stays 项目)
         self._directions = frozenset(rule_words("water_directions"))  # 东|洞庭湖
         self._division_zones = rule_words("division_zone_suffixes")  # 晋江|经济开发区
         self._water_common = frozenset(rule_words("water_common"))  # 沟渠, 山川: no listed name
@@ -1905,6 +1906,14 @@ class RuleSet:
         heads = self._longest(by_cat["head"])
         prev_intro = {}  # enumeration: end of an accepted weak-head item -> True
         head_emitted: dict[int, Mention] = {}  # end -> the head-word project ending there
+
+        def merge_into(h: Hit) -> None:
+            """Extend the head-word project ending at ``h.start`` over the head ``h``."""
+            prev = head_emitted.pop(h.start)
+            out.remove(prev)
+            spans.discard((prev.start, prev.end))
+            if emit(prev.start, h.end, RULE_PROJECT_HEAD, prev.subtype, prev.confidence):
+                head_emitted[h.end] = out[-1]
         for h in heads:
             strength, campaign, max_name, min_name = self.t.heads[h.payload]
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
@@ -1916,6 +1925,9 @@ class RuleSet:
                 k = bisect.bisect_left(place_sorted, (start, -1))
                 if start < 0 or k == len(place_sorted) or place_sorted[k][0] != start \
                         or text.endswith(self._head_words, 0, h.start):
+                    if h.start in head_emitted and text.endswith(self._head_words, 0, h.start) \
+                            and h.payload not in self._generic_nouns:
+                        merge_into(h)  # 北京中轴线保护传承三年行动|计划
                     continue  # (…迁建项目|建设: the head before has named the project)
             if strength == "weak" and verb not in self.t.introducers:
                 # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
@@ -1959,14 +1971,8 @@ class RuleSet:
             sited = h.payload in self.t.site_heads and text.endswith(self.t.site_verbs, 0, start)
             if strength == "weak" and _COUNT_AFTER.match(text, h.end):
                 continue  # 实施2024年城市更新项目|37个: a count of a kind of project, not one
-            if name in self.t.heads and (prev := head_emitted.get(h.start)) is not None:
-                # …基本单元建设三年行动|计划: the head word before is the end of the name before it
-                out.remove(prev)
-                spans.discard((prev.start, prev.end))
-                start = prev.start
-                del head_emitted[prev.end]
-                if emit(start, h.end, RULE_PROJECT_HEAD, prev.subtype, prev.confidence):
-                    head_emitted[h.end] = out[-1]
+            if name in self.t.heads and h.start in head_emitted:
+                merge_into(h)  # …基本单元建设三年行动|计划: the head word before ends the name before it
                 continue
             if strength != "strong" and not passive:  # weak, or phrase_end (…化改造: no introducer needed)
                 if nxt and _CJK.match(nxt) and nxt not in self.t.boundary_chars \
