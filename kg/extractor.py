@@ -553,10 +553,12 @@ class _Setting:
         self.item_of = self._item_projects()
 
     def _item_projects(self) -> dict[int, Resolved]:
-        """Paragraph index -> the project its numbered heading names ((二)实施汽车以旧换新行动。…)."""
+        """Paragraph index -> the project its numbered heading names ((二)实施汽车以旧换新行动。…), or,
+        in a numbered item with no short heading, the project its first sentence names
+        (53．建立…全市物价信息服务平台，7月底前完成…。10月底完善…: the item's later targets are its)."""
         out = {}
         for i, (s, e) in enumerate(self.paras.spans):
-            m = _ITEM_HEAD.match(self.text, s, e)
+            m = _ITEM_HEAD.match(self.text, s, e) or _ITEM_SENTENCE.match(self.text, s, e)
             if m is None:
                 continue
             k = bisect.bisect_left(self.project_starts, m.start())
@@ -620,6 +622,7 @@ class _Setting:
 
 _TITLE_LINES = 6  # paragraphs an article's title may take (a citation code and a link before it)
 # a numbered item's heading sentence, short: （二）实施汽车以旧换新行动。 / 3. 推进…工程：
+_ITEM_SENTENCE = re.compile(r"\s*\d{1,3}[.．、][^。；！？\n]{2,120}[。；]")  # 53．…first sentence。
 _ITEM_HEAD = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)"
                         r"[^。；！？：:\n]{2,40}[。：:]")
 # a clause that opens on a plan named before: 方案提出，… / 按照方案，… / 《计划》明确…

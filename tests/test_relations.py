@@ -554,3 +554,12 @@ def test_a_development_zone_told_to_act_still_sets_its_targets():
     # a zone is an Agency by itself (not a place told to act): setBy.subject keeps it
     g = kg.build_texts({"t": "合肥市召开会议。合肥高新区要加快建设，到2025年建成10个孵化器。"}, date="2024-03-01")
     assert _link(g, "setBy", "10个孵化器") == "合肥高新技术产业开发区"
+
+
+def test_a_numbered_item_s_later_targets_concern_its_first_project():
+    # 53．建立…平台，…。10月底完善…: no short heading, but the item's first sentence names its project
+    text = ("包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知\n"
+            "53．建立电子化网络化的全市物价信息服务平台，7月底前完成项目前期手续，实现平台基础建设和重点功能。"
+            "10月底完善平台各项功能，提升政府治理水平。\n")
+    g = kg.build_texts({"t": text}, date="2022-03-01")
+    assert _link(g, "concerns", "10月底完善") == "全市物价信息服务平台"
