@@ -635,7 +635,7 @@ _TITLE_YEAR = re.compile(r"\s*(?:19|20)\d{2}年度?")  # the year of a title's p
 _LIST_JOINS = "、和及与 　"  # between the agencies of a list (山东省发展和改革委员会 山东省能源局关于…)
 
 
-_ACTING_LEVELS = ("city", "county", "town", "village", "zone")
+_ACTING_LEVELS = ("city", "county", "town", "village")  # places that may act (a zone is an Agency already)
 # what a place told to act takes after it: 要, 负责 (not 将: 岳阳县将迎来强降雨 is a forecast)
 _PLACE_DUTY = re.compile(_TOLD)
 
@@ -656,8 +656,13 @@ def _acting_places(text: str, resolved: list[Resolved], gaz) -> tuple[list[Resol
     acting.update(id(p) for subject in _clause_subjects(text, places, _PLACE_DUTY) for p in subject.agencies)
     if not acting:
         return resolved, frozenset()
-    out = [replace(r, extra_types=r.extra_types + ("Agency",)) if id(r) in acting else r for r in resolved]
+    out = _as_agency(resolved, lambda r: id(r) in acting)
     return out, frozenset(id(n) for n, r in zip(out, resolved) if n is not r)
+
+
+def _as_agency(resolved: list[Resolved], chosen) -> list[Resolved]:
+    """``resolved`` with the mentions ``chosen`` picks typed Agency too (a place that acts)."""
+    return [replace(r, extra_types=r.extra_types + ("Agency",)) if chosen(r) else r for r in resolved]
 
 
 def _convening_place(text: str, resolved: list[Resolved], gaz) -> list[Resolved]:
@@ -673,10 +678,10 @@ def _convening_place(text: str, resolved: list[Resolved], gaz) -> list[Resolved]
         first = min((r for r in resolved if r.mention.start == s and r.id), key=lambda r: -r.mention.end, default=None)
         d = gaz.get(first.key) if first is not None and first.key else None
         if first is None or first.kind != "Place" or "Agency" in first.extra_types \
-                or d is None or d.level not in ("city", "county", "town", "village") \
+                or d is None or d.level not in _ACTING_LEVELS \
                 or not text.startswith(rule_words("place_issue"), first.mention.end):
             continue  # (a citation line or another title line may come first, as in _issuer)
-        return [replace(r, extra_types=r.extra_types + ("Agency",)) if r.id == first.id else r for r in resolved]
+        return _as_agency(resolved, lambda r: r.id == first.id)
     return resolved
 
 

@@ -819,7 +819,7 @@ def _target_hint() -> _Hint | None:
 def _intends(text: str, times: list["TimePhrase"]) -> bool:
     """Whether a word of intent governs ``text``: one other than 将, or 将 with a time phrase of
     this year or later in the sentence (将 also marks the object: 将电影市场经营得有声有色)."""
-    if _strong_forward(text.replace("将", "")):
+    if _strong_forward(text.replace("将", " ")):  # (a space: 将 removed joins no new word)
         return True
     return "将" in text and _strong_forward(text) and any(t.direction in ("forward", "current") for t in times)
 
@@ -1224,7 +1224,8 @@ def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, 
     past, plan = cues.get("past_heading"), cues.get("plan_heading")
     spans, cur, pos = [], None, 0
     doc = cues.get("plan_document")
-    for k, line in enumerate(text.split("\n")[:_PLAN_TITLE_LINES] if doc is not None else ()):
+    lines = text.split("\n")
+    for line in lines[:_PLAN_TITLE_LINES] if doc is not None else ():
         title = line.strip()
         if len(title) <= 40 and not title.endswith(_HEADING_END) and doc.search(title):
             # 长春市住房和城乡建设局2024年工作要点 (the title), or the issued plan's own title line after a
@@ -1236,7 +1237,7 @@ def _sections(text: str, article_date: _dt.date | None) -> list[tuple[int, int, 
     else:
         whole = None  # (the plan a title line names: its headings go on with it)
     pos = 0
-    for line in text.split("\n"):
+    for line in lines:
         body = line.strip()
         lead_in = body.endswith(("：", ":")) and len(body) <= 30  # 重点抓好以下工作： (its items follow)
         if body and len(body) <= 40 and (lead_in or not body.endswith(_HEADING_END) and _TOP_HEADING.match(body)):

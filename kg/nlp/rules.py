@@ -831,7 +831,7 @@ class RuleSet:
             if m.subtype != "WaterBody" or i < 0 or text[i] not in self._directions or len(m.text) < 3:
                 continue
             if i and _CJK.match(text[i - 1]) and text[i - 1] not in self.t.boundary_chars and i not in ends \
-                    and (self._verb_ending(text, i) is None or len(self._verb_ending(text, i)) < 2):
+                    and len(self._verb_ending(text, i) or "") < 2:
                 continue
             out.append(Mention("Place", text[i:m.end], i, m.end, RULE_WATER_DIRECTED, text[i:m.end], "WaterBody",
                                0.6, _UNKEYED))
@@ -1391,12 +1391,9 @@ class RuleSet:
         Returns the mentions (facilities as Place, organizations) and the spans of the names that hide
         the places inside them (not a sited head's: 含增镇|中心小学 keeps its town)."""
         strict = [m for m in places if self._anchor_ok(m)]
-        # a county's short form opens a name only before a county_anchor head (平遥|古城)
-        loose = strict + [m for m in places if m.rule == RULE_PLACE_SHORT and not self._anchor_ok(m)
-                          and any((d := self.gaz.get(k)) is not None and d.level == "county"
-                                  for k in m.attributes.get("keys", ()))]
-        strict_starts, loose_starts = sorted({m.start for m in strict}), sorted({m.start for m in loose})
+        strict_starts = sorted({m.start for m in strict})
         anchors, starts = strict, strict_starts
+        loose = loose_starts = None  # (made at the first county_anchor head: most texts have none)
         agency_ends = {m.end for m in agencies}
         ends = agency_ends | {m.end for m in places}
         taken = [(o.start, o.end) for o in orgs]
@@ -1404,7 +1401,15 @@ class RuleSet:
         out, spans = [], []
         for h in self._longest(heads):
             label, min_mid, max_mid, not_next = self.t.name_heads[h.payload]
-            anchors, starts = (loose, loose_starts) if h.payload in self.t.county_anchor else (strict, strict_starts)
+            if h.payload in self.t.county_anchor:
+                if loose is None:  # a county's short form opens a name only before such a head (平遥|古城)
+                    loose = strict + [m for m in places if m.rule == RULE_PLACE_SHORT and not self._anchor_ok(m)
+                                      and any((d := self.gaz.get(k)) is not None and d.level == "county"
+                                              for k in m.attributes.get("keys", ()))]
+                    loose_starts = sorted({m.start for m in loose})
+                anchors, starts = loose, loose_starts
+            else:
+                anchors, starts = strict, strict_starts
             if h.end < len(text) and text[h.end] in not_next:
                 continue
             if h.end in agency_ends or any(s < h.end <= e for s, e in taken):
@@ -1866,10 +1871,15 @@ class RuleSet:
         if n > max_len or (n == max_len and s > 0 and not self._is_boundary(text[s - 1])
                            and self._verb_ending(text, s) is None):
             return -1, None
-        j = s
+        return s, self._verb_before(text, s)
+
+    def _verb_before(self, text: str, pos: int) -> str | None:
+        """The verb of kg/data/project_verbs.txt that ends at ``pos`` or before an aspect particle
+        there (实施了|…), or None."""
+        j = pos
         while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
             j -= 1
-        return s, self._verb_ending(text, j)
+        return self._verb_ending(text, j)
 
     def _word_start(self, text: str, start: int, end: int) -> int:
         """Move a name's start back to the start of the word it cuts (jieba): 就|业培训… -> 就业培训…,
@@ -1917,18 +1927,20 @@ class RuleSet:
         for h in heads:
             strength, campaign, max_name, min_name = self.t.heads[h.payload]
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
+            if start < 0 and text.endswith(self._head_words, 0, h.start):
+                # a head word right before: it named the project (…迁建项目|建设), or this head goes on
+                # with it (北京中轴线保护传承三年行动|计划)
+                if h.start in head_emitted and h.payload not in self._generic_nouns:
+                    merge_into(h)
+                continue
             if start < 0:
                 # a name that opens with a place may run a few characters longer
                 # (乌珠穆沁草原矿区生态环境综合|整治, 上海援疆莎车纺织服装产业园二期|项目)
                 start, verb = self._name_start(text, h.start, max_name + _PLACE_NAME_EXTRA,
                                                keep_verb=campaign and strength == "strong")
                 k = bisect.bisect_left(place_sorted, (start, -1))
-                if start < 0 or k == len(place_sorted) or place_sorted[k][0] != start \
-                        or text.endswith(self._head_words, 0, h.start):
-                    if h.start in head_emitted and text.endswith(self._head_words, 0, h.start) \
-                            and h.payload not in self._generic_nouns:
-                        merge_into(h)  # 北京中轴线保护传承三年行动|计划
-                    continue  # (…迁建项目|建设: the head before has named the project)
+                if start < 0 or k == len(place_sorted) or place_sorted[k][0] != start:
+                    continue
             if strength == "weak" and verb not in self.t.introducers:
                 # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
                 # a verb inside the name; an introducing verb a little further left bounds it
@@ -1944,10 +1956,7 @@ class RuleSet:
             if 4 <= start < h.start and text[start] == "年" and YEAR.match(text, start - 4):
                 # 启动|2024年城市更新攻坚行动: the year the scan stopped at is part of the name
                 start -= 4
-                j = start
-                while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
-                    j -= 1
-                verb = self._verb_ending(text, j)
+                verb = self._verb_before(text, start)
             name = text[start:h.start]
             if len(name) < 2 or name in self.t.stop_names or start in agency_ends:
                 if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
@@ -1988,7 +1997,7 @@ class RuleSet:
                     continue  # 建设|新城 is a kind; a longer head is specific enough (建设氢能|产业园)
             prev_intro[h.end] = True
             start = self._word_start(text, start, h.end)
-            if sited and text.endswith(self.t.site_verbs, 0, start):
+            if sited:
                 out.append(Mention("Place", text[start:h.end], start, h.end, RULE_PLACE_SITED, text[start:h.end],
                                    "District", 0.6, _UNKEYED))
                 bisect.insort(place_sorted, (start, h.end))  # (位于三教产业园的|高性能新材料项目)
@@ -2005,10 +2014,7 @@ class RuleSet:
             if _PLAN_PERIOD.match(inner):
                 continue  # “十四五” is a period, not an undertaking
             if mt.start() - last_end > 1:
-                j = mt.start()
-                while j > 0 and text[j - 1] in _SKIP_BEFORE_VERB:
-                    j -= 1
-                verb = self._verb_ending(text, j)
+                verb = self._verb_before(text, mt.start())
             last_end = mt.end()
             head_after = text.startswith(self._head_words, mt.end())
             if inner.endswith(self._head_words) or verb in self.t.introducers or head_after:
