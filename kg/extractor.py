@@ -10,8 +10,10 @@ partOf.gazetteer            a division to its nearest ancestor that the article 
 partOf.adjacent             黄陂区赵畈村: the second place to the first, when the table allows
 partOf.listed               和顺镇辖水碓村、十字路村: each village of a town's list to the town
 partOf.campaign             a campaign to the campaign it is part of (精准脱贫攻坚战 -> 三大攻坚战)
-locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖)
+locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖), or opens with one listed
+                            after others (中北镇、精武镇背街里巷整治 -> both towns)
 locatedIn.at_place          在X区实施/建设…Y工程: the project after 在 + places + a short verb phrase
+locatedIn.next_clause       Y行动，在X镇、Z镇推广… / Y项目，涉及X镇等地: the places of the clause after
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
 responsibleFor.charged      由X负责/牵头 for the projects of its sentence before it (else of its clause
@@ -219,8 +221,9 @@ def extract_document(document: Document) -> Extraction:
         if r.kind == "Agency" and r.attrs.get("parent"):
             relate(r.id, "partOf", r.attrs["parent"], r.mention.start, r.mention.end, "partOf.nested_agency", 0.9)
     _campaign_relations(resolved, entities, relate)
-    _project_relations(resolved, relate)
+    _project_relations(resolved, relate, text)
     _projects_at_places(text, resolved, relate)
+    _places_after_projects(text, resolved, relate)
     paras = _Paragraphs(text)
     speaker_of = _speaker_scopes(text, resolved, paras.spans)
     meeting_of = _meeting_scopes(text, resolved, paras.spans)
@@ -297,15 +300,22 @@ def _campaign_relations(resolved: list[Resolved], entities: dict, relate) -> Non
             relate(r.id, "partOf", ids[parent], r.mention.start, r.mention.end, "partOf.campaign", 1.0)
 
 
-def _project_relations(resolved: list[Resolved], relate) -> None:
+def _project_relations(resolved: list[Resolved], relate, text: str) -> None:
     places = _ByStart([r for r in resolved if r.kind == "Place"])
+    by_end = {r.mention.end: r for r in resolved if r.kind == "Place"}
     for p in resolved:
         if p.kind != "Project":
             continue
-        for pl in places.starting_in(p.mention.start, p.mention.end):
-            m, n = p.mention, pl.mention
+        m = p.mention
+        for pl in places.starting_in(m.start, m.end):
+            n = pl.mention
             if m.start <= n.start and n.end <= m.end:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
+        # 中北镇、精武镇背街里巷整治: a name that opens with a place is also at the places listed before it
+        s = m.start
+        while places.starting_in(s, s) and text[s - 1:s] == "、" and (pl := by_end.get(s - 1)) is not None:
+            relate(p.id, "locatedIn", pl.id, pl.mention.start, m.end, "locatedIn.name_place", 0.7)
+            s = pl.mention.start
 
 
 _AT = tuple(rule_words("at_place"))  # 在|东西湖区, 落户|南川工业园区: the place a project is at follows
@@ -328,18 +338,48 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
         if at is None or s in agencies:
             i += 1
             continue
-        chain, end = [first], first.mention.end
-        while i + 1 < len(places) and places[i + 1].mention.start == end + (text[end:end + 1] in "、和及与") \
-                and places[i + 1].mention.start not in agencies:
-            i += 1
-            chain.append(places[i])
-            end = places[i].mention.end
-        i += 1
+        chain, i = _place_chain(places, i, text, agencies)
+        end = chain[-1].mention.end
         for p in projects.starting_in(end, end + _AT_PLACE_GAP):
             if (_CLAUSE_END if len(at) == 1 else _CLAUSE_END_SITED).search(text, end, p.mention.start) is None:
                 for pl in chain:
                     relate(p.id, "locatedIn", pl.id, s - len(at), p.mention.end, "locatedIn.at_place", 0.7)
                 break
+
+
+_WHERE_NEXT = tuple(rule_words("where_next"))
+
+
+def _place_chain(places: list[Resolved], i: int, text: str, agencies: set[int]) -> tuple[list[Resolved], int]:
+    """The chain of places from ``places[i]`` on, joined by 、/和/及/与 (黄陂区、新洲区和蔡甸区), and the
+    index after it. A place that is also an agency's mention (在市委领导下) ends it."""
+    chain, end = [places[i]], places[i].mention.end
+    while i + 1 < len(places) and places[i + 1].mention.start == end + (text[end:end + 1] in "、和及与") \
+            and places[i + 1].mention.start not in agencies:
+        i += 1
+        chain.append(places[i])
+        end = places[i].mention.end
+    return chain, i + 1
+
+
+def _places_after_projects(text: str, resolved: list[Resolved], relate) -> None:
+    """实施农业面源污染防治行动，在喜洲镇、上关镇、右所镇推广绿色生态种植: a clause that opens with
+    a word of ``where_next`` and a chain of places, right after a clause that ends with a project's
+    name, says where that project is carried out."""
+    places = sorted((r for r in resolved if r.kind == "Place"), key=lambda r: r.mention.start)
+    agencies = {r.mention.start for r in resolved if r.kind == "Agency"}
+    index = {r.mention.start: k for k, r in enumerate(places)}
+    for p in resolved:
+        e = p.mention.end
+        if p.kind != "Project" or text[e:e + 1] not in "，,":
+            continue
+        w = next((w for w in _WHERE_NEXT if text.startswith(w, e + 1)), None)
+        k = index.get(e + 1 + len(w)) if w else None
+        if k is None or places[k].mention.start in agencies:
+            continue
+        chain, _ = _place_chain(places, k, text, agencies)
+        for pl in chain:
+            relate(p.id, "locatedIn", pl.id, p.mention.start, chain[-1].mention.end, "locatedIn.next_clause", 0.6)
 
 
 def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]

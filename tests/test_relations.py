@@ -256,6 +256,35 @@ def test_project_at_places(text, expected):
     assert _by_rule(g, "locatedIn", "locatedIn.at_place") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Yunnan, Chongqing: the clause right after the project's says where (在, 涉及 + places)
+    ("大理州召开会议，大理市、洱源县参加。州生态环境局要会同州农业农村局深入实施农业面源污染防治行动，"
+     "在喜洲镇、上关镇、右所镇推广绿色生态种植。",
+     {("农业面源污染防治行动", t) for t in ("喜洲镇", "上关镇", "右所镇")}),
+    ("重庆市永川区部署项目建设。由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇、卫星湖街道等地，"
+     "计划于2025年6月底前完工。",
+     {("临江河流域水环境综合治理项目", "临江镇"), ("临江河流域水环境综合治理项目", "卫星湖街道")}),
+    # not: the clause before does not end with the project, or the places are not at its head
+    ("实施农业面源污染防治行动工作，在喜洲镇推广绿色生态种植。", set()),
+    ("深入实施农业面源污染防治行动，全面推广喜洲镇经验。", set()),
+])
+def test_places_in_the_clause_after_a_project(text, expected):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    assert _by_rule(g, "locatedIn", "locatedIn.next_clause") == expected
+
+
+@pytest.mark.parametrize("text,project,places", [
+    # Yunnan, Shanxi: a name that opens with a river or site takes the ones listed before it
+    ("洱源县要推进弥苴河、永安江、罗时江生态廊道建设。", "弥苴河、永安江、罗时江生态廊道建设", {"弥苴河", "永安江", "罗时江"}),
+    ("双林寺、镇国寺周边环境整治要于明年6月底前完成。", "双林寺、镇国寺周边环境整治", {"双林寺", "镇国寺"}),
+    # Tianjin: towns listed before the name stay out of it, and the task is at each of them
+    ("区城市管理委员会要开展中北镇、精武镇背街里巷整治。", "精武镇背街里巷整治", {"中北镇", "精武镇"}),
+])
+def test_project_opening_with_listed_places(text, project, places):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    assert {o for s, o in labelled(g, "locatedIn") if s == project} == places
+
+
 @pytest.mark.parametrize("text, agency", [
     # a Wuhan story that names 襄阳 once: 市发展改革委 is still Wuhan's
     ("武汉市召开优化营商环境推进会。会议指出，武汉要对标一流。市发展改革委负责人发言。会上，襄阳市介绍了经验。",

@@ -375,6 +375,13 @@ def test_a_verb_of_going_is_not_part_of_a_lake_or_river():
     # reservoirs by name, not by kind
     ("东武仕水库作为重要水源地，今年将建设小型水库3座，完成病险水库除险加固。", {"东武仕水库"}, {"小型水库", "病险水库"}),
     ("全市主要河流水质达标率100%。", set(), {"主要河"}),
+    # Inner Mongolia, Jiangxi: a gully or stream (川, 沟) right after its banner, and the list goes on;
+    # a river named by its length (十里河) though 十 opens no other river's name
+    ("重点在达拉特旗罕台川、西柳沟开展拦沙工程建设。", {"罕台川", "西柳沟"}, set()),
+    ("濂溪区十里河部分河段河长巡河记录缺失。", {"十里河"}, set()),
+    # not a name: 川/沟 away from a division, or running into a longer word
+    ("加强山川沟渠治理，推进四川沟通协作。", set(), {"山川", "四川沟", "沟渠"}),
+    ("全区十条河流水质达标。", set(), {"十条河"}),
 ])
 def test_water_bodies_bounded_by_the_text(text, present, absent):
     places = found(text, "Place")

@@ -163,6 +163,8 @@ TITLE_NOTE = re.compile(  # a period or status in brackets after a title: （202
     r"[（(][^（）()]{1,16}[）)]$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九十]五(?:规划|时期|期间)?$")
 _NOT_WATER_START = set("一二三四五六七八九十两几各全本该入内出跨沿过治护环临近")
+_LI_WATER = re.compile("[一二三四五六七八九十]里[河沟湖]")  # 十里河, 七里河, 八里湖: named by their length
+_LIST_OR_END = set("、，。；,;）)")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]{1,3}届")  # between a prefix and its body (市十五届人大)
 _BAN_AFTER_BAN = set("公理事法学结好件成")
 # bodies an agency can set up under itself (市政府办公室数字政府专班, 省委…领导小组)
@@ -754,7 +756,7 @@ class RuleSet:
     # a left-to-right scan meets the same positions as a loop over every character. 社 stands for
     # 社区, tested in the loop: the regex engine skips ahead fast only for a pattern that opens
     # with one character class, not for an alternation (twice as fast on this text)
-    _SUFFIX_CHARS = re.compile("[村湖河镇乡社库道江]")
+    _SUFFIX_CHARS = re.compile("[村湖河镇乡社库道江川沟]")
 
     def _coined(self, name: str) -> bool:
         """Whether ``name`` is one word jieba's dictionary does not know (乐成, 华贸, 安苑): jieba
@@ -1047,9 +1049,13 @@ class RuleSet:
                     s += 1
                 if s is not None and (v := self._verb_ending(text, head)) is not None and len(v) >= head - s:
                     s = None  # 确保|水库: a verb, no name
+                if ch in "川沟" and (s not in ends or head - s < 2 or not (
+                        text[i + 1:i + 2] in _LIST_OR_END or text.startswith(self.t.water_context, i + 1))):
+                    s = None  # 达拉特旗|罕台川、: a gully or stream only right after its division, ending a phrase
                 if s is not None and head - s >= 1 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
-                    if all(_CJK.match(c) for c in name) and name[0] not in _NOT_WATER_START and name != "江湖" \
+                    if all(_CJK.match(c) for c in name) and (name[0] not in _NOT_WATER_START or _LI_WATER.match(name)) \
+                            and name != "江湖" \
                             and not name.startswith(self.t.water_kinds) \
                             and not any(m.start == s and m.end == i + 1 and (ch == "江" or m.rule == RULE_WATER_SUFFIX)
                                         for m in known):
@@ -1063,7 +1069,8 @@ class RuleSet:
         - 湖/河, unless a longer word goes on (河水, 河道, 湖泊, 河长; 河流 is the common noun, but
           卫河|流域 a basin and 机场河|水环境 its water) or 河湖 (河湖长制, 幸福河湖: rivers and lakes);
         - 库 of 水库 (东武仕水库);
-        - 江 before a word of water (茶江|流域)."""
+        - 江 before a word of water (茶江|流域);
+        - 川/沟 (罕台川, 西柳沟), which _suffix_places takes only right after a division."""
         if ch in "湖河":
             nxt = text[i + 1:i + 2]
             if text[i - 1:i + 1] == "河湖" or text[i:i + 2] == "河湖" or text.startswith(self.t.water_not_before, i + 1):
@@ -1075,7 +1082,7 @@ class RuleSet:
             return i >= 3 and text[i - 1] == "水"
         if ch == "江":
             return text.startswith(self.t.water_context, i + 1)
-        return False
+        return ch in "川沟"  # (only right after a division: _suffix_places)
 
     def _bounded_start(self, text: str, i: int, max_len: int, ends: set[int]) -> int | None:
         """Start of a name ending before ``i`` that is delimited on the left within ``max_len``
@@ -1911,6 +1918,8 @@ class RuleSet:
             emit(h.start, h.end, RULE_PROJECT_CAMPAIGN, "Campaign", 1.0, (("canonical", name), ("part_of", part_of)))
         place_spans = [(m.start, m.end) for m in places]
         place_sorted = sorted(place_spans)
+        place_site_start = {m.start for m in places if m.subtype == "WaterBody" or not m.attributes.get("keys")}
+        place_at_end = {e: s for s, e in place_spans}
         agency_ends = {m.end for m in agencies}
         agency_starts = {m.start for m in agencies}
         heads = self._longest(by_cat["head"])
@@ -1997,6 +2006,12 @@ class RuleSet:
                     continue  # 建设|新城 is a kind; a longer head is specific enough (建设氢能|产业园)
             prev_intro[h.end] = True
             start = self._word_start(text, start, h.end)
+            # 弥苴河、永安江、罗时江|生态廊道建设: a name that opens with a lake, river or site takes
+            # the ones listed before it (not divisions: 中北镇、|精武镇背街里巷整治 is the towns' task,
+            # kg.extractor links it to both)
+            while start in place_site_start and text[start - 1:start] == "、" and start - 1 in place_at_end \
+                    and place_at_end[start - 1] in place_site_start:
+                start = place_at_end[start - 1]
             if sited:
                 out.append(Mention("Place", text[start:h.end], start, h.end, RULE_PLACE_SITED, text[start:h.end],
                                    "District", 0.6, _UNKEYED))
