@@ -9,6 +9,8 @@ rule id                     what it links
 partOf.gazetteer            a division to its nearest ancestor that the article also names
 partOf.adjacent             黄陂区赵畈村: the second place to the first, when the table allows
 partOf.listed               和顺镇辖水碓村、十字路村: each village of a town's list to the town
+partOf.name_prefix          镇远古城 -> 镇远县, 福建晋江经济开发区 -> 晋江市: a place the table lacks to
+                            the named division its name opens with
 partOf.campaign             a campaign to the campaign it is part of (精准脱贫攻坚战 -> 三大攻坚战)
 locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖), or opens with one listed
                             after others (中北镇、精武镇背街里巷整治 -> both towns)
@@ -44,7 +46,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .gazetteer import load_gazetteer, rule_words
 from .model import Document, Entity, Extraction, Mention, Provenance, Relation
@@ -270,6 +272,7 @@ def _place_relations(resolved: list[Resolved], gaz, relate, text: str) -> None:
             if anc.key in by_key:
                 relate(r.id, "partOf", by_key[anc.key].id, r.mention.start, r.mention.end, "partOf.gazetteer", 1.0)
                 break
+    _named_after_division(places, by_key, gaz, relate)
     for a, b in zip(places, places[1:]):
         if a.mention.end == b.mention.start and a.id != b.id:
             if b.key and a.key and not gaz.is_within(b.key, a.key):
@@ -290,6 +293,41 @@ def _place_relations(resolved: list[Resolved], gaz, relate, text: str) -> None:
         village = not b.key or ((d := gaz.get(b.key)) is not None and d.level == "village")
         if head is not None and village and head.id != b.id:
             relate(b.id, "partOf", head.id, head.mention.start, b.mention.end, "partOf.listed", 0.8)
+
+
+_LEVEL_DEPTH = {"province": 0, "city": 1, "county": 2, "town": 3, "village": 4}
+
+
+def _named_after_division(places: list[Resolved], by_key: dict, gaz, relate) -> None:
+    """镇远古城, 巴楚县工业园区, 福建晋江经济开发区, 温泉社区: a place the table lacks whose name opens
+    with a division the article names (its full name or a short form; a province's may come
+    first) is part of that division: the longest such opening, of two as long the lower level
+    (大理古城: 大理市, not 大理州)."""
+    forms: dict[str, list[tuple[int, str, Any]]] = defaultdict(list)  # first two chars -> (form, division)
+    for key, r in by_key.items():
+        d = gaz.get(key)
+        if d is None or d.level not in _LEVEL_DEPTH:
+            continue
+        stem = (d.name[:-1],) if d.name[-1] in "市县区旗镇乡" and len(d.name) >= 3 else ()  # (大理市: 大理)
+        for f in {d.name, *d.short, *d.variants, *stem}:
+            if len(f) >= 2:
+                forms[f[:2]].append((_LEVEL_DEPTH[d.level], f, r))
+    if not forms:
+        return
+    provinces = [f for fs in forms.values() for depth, f, _ in fs if depth == 0]
+    for r in places:
+        name = r.name
+        if r.key or len(name) < 3:
+            continue
+        lead = next((f for f in provinces if name.startswith(f) and len(name) > len(f) + 2), "")
+        best = None
+        for i in {0, len(lead)}:
+            for depth, f, d in forms.get(name[i:i + 2], ()):
+                if name.startswith(f, i) and len(name) - i - len(f) >= 2 and d.id != r.id and depth > (0 if i else -1):
+                    if best is None or (len(f), depth) > best[:2]:
+                        best = (len(f), depth, d)
+        if best is not None:
+            relate(r.id, "partOf", best[2].id, r.mention.start, r.mention.end, "partOf.name_prefix", 0.7)
 
 
 def _campaign_relations(resolved: list[Resolved], entities: dict, relate) -> None:

@@ -285,6 +285,25 @@ def test_project_opening_with_listed_places(text, project, places):
     assert {o for s, o in labelled(g, "locatedIn") if s == project} == places
 
 
+@pytest.mark.parametrize("text,place,division", [
+    # Guizhou, Xinjiang, Fujian, Yunnan: a place the table lacks, named after a division the article names
+    ("镇远县要做好镇远古城夜游项目。", "镇远古城", "镇远县"),
+    ("巴楚县加快发展。巴楚县工业园区新落地项目12个。", "巴楚县工业园区", "巴楚县"),
+    ("泉州市晋江市召开大会。福建晋江经济开发区要推行“拿地即开工”。", "晋江经济开发区", "晋江市"),
+    # 大理 is the prefecture's short form and the stem of 大理市: the lower level
+    ("大理州召开会议。大理市要完成大理古城片区雨污分流改造。", "大理古城", "大理市"),
+])
+def test_place_named_after_a_division(text, place, division):
+    g = kg.build_texts({"t": text}, date="2024-03-01")
+    assert (place, division) in _by_rule(g, "partOf", "partOf.name_prefix")
+
+
+def test_no_part_of_a_division_the_name_only_starts_like():
+    # 平安 (平安县?) is no division this article names; 武汉 is, but 武汉大学 is no place
+    g = kg.build_texts({"t": "武汉市召开会议。建设平安社区，推进武汉长江新区建设。"}, date="2024-03-01")
+    assert {o for s, o in _by_rule(g, "partOf", "partOf.name_prefix")} <= {"武汉市"}
+
+
 @pytest.mark.parametrize("text, agency", [
     # a Wuhan story that names 襄阳 once: 市发展改革委 is still Wuhan's
     ("武汉市召开优化营商环境推进会。会议指出，武汉要对标一流。市发展改革委负责人发言。会上，襄阳市介绍了经验。",
