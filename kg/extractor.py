@@ -75,6 +75,9 @@ _DUTY = re.compile(_TOLD + r"|将(?![近来军])")
 _QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『", "\"": "“\""}  # closing quote -> its opening quotes
 _LEAD = re.compile(r"(?P<list>(?:牵头|责任|主责)(?:考核|实施)?(?:单位|部门)[:：]?)|牵头")
 _LEAD_WORDS = ("牵头", "责任", "主责")  # every match of _LEAD holds one of them
+_PLAN_NAME = re.compile(r"(计划|方案|规划|意见|要点|办法|措施)》?(（[^）]*）)?》?$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 def _pipeline_text(document: Document) -> str:
@@ -522,10 +525,19 @@ def _responsibility(resolved: list[Resolved], speaker_of: dict[int, tuple[Resolv
             else:  # 省商务厅牵头: the agencies just before the word
                 leads = [a for a in agencies.starting_in(s, e) if s <= a.mention.start and a.mention.end <= pos
                          and pos - a.mention.end <= 30]
+            led = [p for p in by_start.starting_in(s, e - 1) if s <= p.mention.start < e]  # the item: its paragraph
+            if not after and _CJK_CHAR.match(text, mt.end()) and not any(text.endswith("由", 0, a.mention.start)
+                                                                           for a in leads):
+                # 市水务局要牵头推进Y: a verb goes on, and the rest of its sentence says what is led;
+                # else only a plan of the paragraph (市工信局牵头抓好计划落实); not 工程由旗林业和草原局
+                # 牵头组织实施, which leads the item's project before it
+                m_end = _SENTENCE_END.search(text, mt.end(), e)
+                hi = m_end.start() if m_end else e
+                led = [p for p in led if mt.end() <= p.mention.start < hi] \
+                    or [p for p in led if _PLAN_NAME.search(p.name)]
             for a in leads:
-                for p in by_start.starting_in(s, e - 1):
-                    if s <= p.mention.start < e:
-                        relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.lead", 0.7)
+                for p in led:
+                    relate(a.id, "responsibleFor", p.id, p.mention.start, p.mention.end, "responsibleFor.lead", 0.7)
 
 
 def _charged(text: str, resolved: list[Resolved], projects: list[Resolved], relate) -> None:

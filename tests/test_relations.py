@@ -285,6 +285,18 @@ def test_project_opening_with_listed_places(text, project, places):
     assert {o for s, o in labelled(g, "locatedIn") if s == project} == places
 
 
+def test_a_lead_with_a_verb_leads_what_its_sentence_names():
+    # Ningxia: 市水务局要牵头推进… leads the work after it, not a project of an earlier sentence;
+    # Heilongjiang: 市工信局牵头抓好计划落实 leads the paragraph's plan
+    g = kg.build_texts({"t": "吴忠市委常委会召开会议。会议要求，确保年底前完成黄河生态廊道建设，推进城市更新三年行动。"
+                             "市水务局要牵头推进入黄排水沟综合治理工程，力争10月底前完工。"}, date="2024-08-23")
+    assert {o for s, o in _by_rule(g, "responsibleFor", "responsibleFor.lead")} == {"入黄排水沟综合治理工程"}
+    g = kg.build_texts({"t": "齐齐哈尔市政府召开常务会议，审议通过《齐齐哈尔市装备制造业振兴三年行动计划》。"
+                             "会议要求，市工信局牵头抓好计划落实，推动产业链协同发展。"}, date="2023-05-10")
+    assert ("齐齐哈尔市工业和信息化局", "齐齐哈尔市装备制造业振兴三年行动计划") in \
+        _by_rule(g, "responsibleFor", "responsibleFor.lead")
+
+
 @pytest.mark.parametrize("text,place,division", [
     # Guizhou, Xinjiang, Fujian, Yunnan: a place the table lacks, named after a division the article names
     ("镇远县要做好镇远古城夜游项目。", "镇远古城", "镇远县"),

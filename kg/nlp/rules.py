@@ -1891,6 +1891,9 @@ class RuleSet:
     def _word_start(self, text: str, start: int, end: int) -> int:
         """Move a name's start back to the start of the word it cuts (jieba): 就|业培训… -> 就业培训…,
         要|素市场化… -> 要素市场化…; a start on a word boundary stays."""
+        v = self._verb_ending(text, start)
+        if v is not None and len(v) >= 2:
+            return start  # 推进|入黄排水沟…: jieba's 进入 cuts the verb, not the name
         lo = max(0, start - 6)
         # the words around the start are all it needs: a window, not the whole name (jieba costs
         # ~2 µs per character)
