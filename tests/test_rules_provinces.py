@@ -592,3 +592,24 @@ def test_no_counted_list_without_known_names_of_the_right_number(text):
 def test_banner_and_prefecture_level_words(text, expected):
     names = found(text, "Agency")
     assert {k: names.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,label,absent", [
+    # Shandong: two agencies joined by 要配合, not one name from the street to the bureau
+    ("大季家街道要配合区投资促进局做好核电装备产业园招引工作。", "Agency", {"大季家街道要配合区投资促进局"}),
+    # a dam across a river (拦河坝) and villages (村庄) hold no river or village name
+    ("建成2座拦河坝，沿河村庄全部达标。", "Place", {"座拦河", "沿河村", "沿河"}),
+    # Shandong, Tianjin: 入海口 (an estuary) and 入海河流 (rivers into the sea) hold no 海口 or 海河
+    ("古现街道负责推进夹河入海口湿地生态修复工程。", "Place", {"海口湿地", "海口"}),
+    ("实施入海河流综合治理。", "Place", {"海河"}),
+    # Zhejiang, Ningxia: the main works, and a period before a head, are no project's name
+    ("力争今年汛前完成主体工程；街道牵头负责改造工程实施。", "Project", {"主体工程", "改造工程"}),
+    ("会议听取了上半年先行区示范市建设进展情况汇报。", "Project", {"上半年先行区"}),
+])
+def test_words_that_hold_no_name(text, label, absent):
+    assert not absent & found(text, label).keys()
+
+
+def test_agencies_joined_by_a_verb_are_both_found():
+    names = found("大季家街道要配合区投资促进局做好招引工作。", "Agency")
+    assert "区投资促进局" in names

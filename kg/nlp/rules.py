@@ -211,6 +211,7 @@ class _Tables:
     name_verbs: set[str] = field(default_factory=set)
     classifiers: tuple[str, ...] = ()
     cross_bigrams: set[str] = field(default_factory=set)
+    cross_before: set[str] = field(default_factory=set)  # kg/data/place_cross_before.txt (入|海口)
     water_not_before: tuple[str, ...] = ()
     water_context: tuple[str, ...] = ()
     place_not_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -311,6 +312,7 @@ def _load_tables() -> _Tables:
     t.name_verbs = set(read_lines("project_name_verbs.txt"))
     t.classifiers = tuple(sorted(read_lines("numeral_classifiers.txt"), key=len, reverse=True))
     t.cross_bigrams = set(read_lines("place_cross_bigrams.txt"))
+    t.cross_before = set(read_lines("place_cross_before.txt"))
     t.water_not_before = tuple(read_lines("water_not_before.txt"))
     t.water_context = tuple(read_lines("water_context_after.txt"))
     t.unit_verbs = frozenset(read_lines("agency_unit_verbs.txt")) | t.verb_set
@@ -512,6 +514,8 @@ class RuleSet:
         self._generic_nouns = frozenset(w for w, _ in self.t.head_after)  # (项目|建设 stays 项目)
         self._directions = frozenset(rule_words("water_directions"))  # 东|洞庭湖
         self._division_zones = rule_words("division_zone_suffixes")  # 晋江|经济开发区
+        self._time_lead = rule_words("name_time_lead")
+        self._join_verbs = (*self.t.verb_place_names, *rule_words("agency_join_verbs"))
         self._water_common = frozenset(rule_words("water_common"))  # 沟渠, 山川: no listed name
         # a credit line (来源：…, 编辑：…; credit_labels in rule_words.tsv) names no undertaking
         self._credit_line = re.compile(r"(?m)^[ \t　]*(?:%s)\s*[：:][^\n]*" % "|".join(
@@ -605,6 +609,8 @@ class RuleSet:
             return False  # 以色列国|防部, 日本国|会: the country's short name and a body's 国
         if text[h.end - 1:h.end + 1] in self.t.cross_bigrams:
             return False  # 苏木乡|镇, 合肥市|场
+        if h.start and text[h.start - 1:h.start + 1] in self.t.cross_before:
+            return False  # 入|海口湿地, 入|海河流
         if h.text[-1] in "湖河江海" and text.startswith(self.t.water_not_before, h.end) \
                 and not (h.cat != "water" and text.startswith(self._division_zones, h.end)):
             return False  # 东湖|国家高新技术… (but 福建|晋江|经济开发区: a city's zone)
@@ -988,6 +994,8 @@ class RuleSet:
             i, ch = mt.start(), mt.group()
             if i in covered or (ch == "社" and not text.startswith("社区", i)):
                 continue
+            if ch == "村" and text.startswith("庄", i + 1):
+                continue  # 沿河村庄: villages (村庄), no village 沿河村
             if ch == "村" or text.startswith("社区", i):
                 end = i + (2 if ch == "社" else 1)
                 # where a name right after a division would start (转塘街道|龙坞茶村): a table village
@@ -1066,7 +1074,7 @@ class RuleSet:
 
     def _water_end(self, text: str, i: int, ch: str) -> bool:
         """Whether a lake's, river's or reservoir's name the table lacks can end at ``i``:
-        - 湖/河, unless a longer word goes on (河水, 河道, 湖泊, 河长; 河流 is the common noun, but
+        - 湖/河, unless a longer word goes on (河水, 河道, 湖泊, 河长, 拦河坝; 河流 is the common noun, but
           卫河|流域 a basin and 机场河|水环境 its water) or 河湖 (河湖长制, 幸福河湖: rivers and lakes);
         - 库 of 水库 (东武仕水库);
         - 江 before a word of water (茶江|流域);
@@ -1077,7 +1085,7 @@ class RuleSet:
                 return False
             if nxt == "流":
                 return text.startswith("流域", i + 1)
-            return nxt not in "泊水道段面畔区长域网" or not nxt or text.startswith(self.t.water_words_after, i + 1)
+            return nxt not in "泊水道段面畔区长域网坝堤" or not nxt or text.startswith(self.t.water_words_after, i + 1)
         if ch == "库":
             return i >= 3 and text[i - 1] == "水"
         if ch == "江":
@@ -1375,8 +1383,8 @@ class RuleSet:
                 mid = text[p:p + L]
                 if mid.count("“") != mid.count("”") or mid.startswith("”"):
                     continue
-                if any(v in mid for v in self.t.verb_place_names):
-                    return None  # 市发改委|会同|市财政局: two agencies joined by the verb
+                if any(v in mid for v in self._join_verbs):
+                    return None  # 市发改委|会同|市财政局, 街道要|配合|区投资促进局: two agencies joined by the verb
                 if end_re is not None and not end_re.search(mid):
                     continue
                 if body in ("委", "办", "局", "厅", "部") and text.startswith(body + "员", p + L):
@@ -1969,6 +1977,9 @@ class RuleSet:
                 # 启动|2024年城市更新攻坚行动: the year the scan stopped at is part of the name
                 start -= 4
                 verb = self._verb_before(text, start)
+            lead = next((w for w in self._time_lead if text.startswith(w, start, h.start)), None)
+            if lead is not None:
+                start += len(lead)  # 上半年|…: a period opens no name
             name = text[start:h.start]
             if len(name) < 2 or name in self.t.stop_names or start in agency_ends:
                 if not (h.payload in ("攻坚战", "保卫战") and len(name) >= 2):
