@@ -298,6 +298,7 @@ def _place_relations(resolved: list[Resolved], gaz, relate, text: str) -> None:
             relate(b.id, "partOf", head.id, head.mention.start, b.mention.end, "partOf.listed", 0.8)
 
 
+_REGION_WORDS = tuple(rule_words("region_words"))  # 江汉|平原: larger than the division it opens with
 _LEVEL_DEPTH = {"province": 0, "city": 1, "county": 2, "town": 3, "village": 4}
 
 
@@ -326,7 +327,8 @@ def _named_after_division(places: list[Resolved], by_key: dict, gaz, relate) -> 
         best = None
         for i in {0, len(lead)}:
             for depth, f, d in forms.get(name[i:i + 2], ()):
-                if name.startswith(f, i) and len(name) - i - len(f) >= 2 and d.id != r.id and depth > (0 if i else -1):
+                if name.startswith(f, i) and len(name) - i - len(f) >= 2 and d.id != r.id and depth > (0 if i else -1) \
+                        and not name.startswith(_REGION_WORDS, i + len(f)):
                     if best is None or (len(f), depth) > best[:2]:
                         best = (len(f), depth, d)
         if best is not None:

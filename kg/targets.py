@@ -107,6 +107,11 @@ def _periods() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
+def _festivals() -> tuple[str, ...]:
+    return tuple(w for (w,) in _lines("festivals.txt"))
+
+
+@lru_cache(maxsize=None)
 def _plans() -> dict[str, tuple[int, int]]:
     return {w: (int(a), int(b)) for w, a, b in _lines("plan_periods.tsv")}
 
@@ -185,6 +190,7 @@ def _compiled_time() -> list[tuple[str, re.Pattern]]:
     rel = "|".join(sorted(map(re.escape, _relative_years()), key=len, reverse=True))
     # the relative years that can stand before a month (明年, 今年, 去年; not 年内, 年底)
     relyear = "|".join(re.escape(w) for w in _relative_years() if len(w) == 2 and w[1] == "年" and w[0] != "年")
+    fest = "|".join(sorted(map(re.escape, _festivals()), key=len, reverse=True))
     q = r"[“”\"'‘’]?"
     pats = [
         # 今年1-5月, 2019年1至5月, 1—5月份 : a reporting period
@@ -199,6 +205,10 @@ def _compiled_time() -> list[tuple[str, re.Pattern]]:
         ("span", r"(?P<lead>今后|未来|近|用)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?年(?P<post>以内|之内|内|时间|左右时间)?"),
         # 明年, 今年上半年, 年底前, 今年内, 去年
         ("rel", rf"(?P<pre>到|至|截至|截止到|截止|在)?(?P<rel>{rel}){_PART}(?P<post>以前|之前|前|以内|之内|内|以来)?"),
+        # 国庆节前, 春节之前: a festival (kg/data/targets/festivals.txt), only with 前 after it
+        ("festival", rf"(?P<pre>到|在)?(?P<fest>{fest})(?P<post>前|之前|以前)"),
+        # 上半年, 三季度末 standing alone: a part of the article's year
+        ("part", r"(?P<pre>到|至|在)?(?P<part>上半年|下半年|前三季度|第?[一二三四]季度)(?P<post>末|前|以前|之前|内)?"),
         # 明年6月底前, 今年3月: a month of a relative year
         ("relmon", rf"{_PRE}(?P<rel>{relyear})(?P<m>{_MON})\s*月(?:份)?(?:(?P<d>{_DAY})\s*[日号])?{_XUN}{_POST}"),
         # 7月底前, 6月中旬, 12月, 6月27日, 5月份
@@ -215,7 +225,8 @@ def _time_kinds() -> list[tuple[str, re.Pattern, str | None, re.Pattern | None]]
     not match there anyway).
     """
     char = {"mrange": "月", "month": "月", "relmon": "月", "yrange": "年", "abs": "年", "span": "年"}
-    words = {"plan": list(_plans()), "rel": list(_relative_years())}
+    words = {"plan": list(_plans()), "rel": list(_relative_years()), "festival": list(_festivals()),
+             "part": ["半年", "季度"]}
     out = []
     for kind, rx in _compiled_time():
         w = words.get(kind)
@@ -244,7 +255,7 @@ _HINT_NUMERALS = r"\d〇零○一二两三四五六七八九十"
 @lru_cache(maxsize=None)
 def _time_hint() -> _Hint:
     """What every pattern of :func:`_compiled_time` needs: a digit, a numeral, a plan or a relative year."""
-    return _Hint(_HINT_NUMERALS, set(_plans()) | set(_relative_years()))
+    return _Hint(_HINT_NUMERALS, set(_plans()) | set(_relative_years()) | set(_festivals()) | {"半年", "季度"})
 
 
 def _direction(kind: str, g: dict, deadline: _dt.date | None, base: _dt.date | None) -> str:
@@ -274,13 +285,17 @@ def _direction(kind: str, g: dict, deadline: _dt.date | None, base: _dt.date | N
         if d == "current" and g.get("part") and deadline and base and deadline < base:
             return "past"
         return d
+    if kind == "part":  # 上半年 alone: a part of the article's year, like 今年上半年
+        if deadline is not None and base is not None and deadline < base:
+            return "past"
+        return "forward" if (post or pre in ("到", "至")) else "current"
     if deadline is None:
         return "forward" if (pre in ("到", "至") or post) else "neutral"
     if base is not None and deadline < base:
         return "past"
     marked = pre in ("到", "至") or post in ("以前", "之前", "前", "以内", "之内", "内", "期间", "为止",
                                               "时间", "左右时间", "末期", "末", "时期")
-    if kind in ("span", "plan") or marked:
+    if kind in ("span", "plan", "festival") or marked:
         return "forward"
     if kind == "abs":
         if g.get("d") and not g.get("xun"):
@@ -331,6 +346,15 @@ def _resolve_match(kind: str, g: dict, base: _dt.date | None) -> _dt.date | None
             if g["rel"] in ("年底", "年末", "年底前"):
                 return _dt.date(yr, 12, 31)
             return _year_part(yr, g)
+        if kind == "festival":
+            if base is None:
+                return None
+            day = _jionlp_deadline(g["fest"], base)  # this year's (春节: its Gregorian date)
+            if day is not None and day < base:
+                day = _jionlp_deadline(g["fest"], _dt.date(by + 1, 1, 1))  # (written after it: next year's)
+            return day
+        if kind == "part":
+            return _year_part(by, g) if by else None
         if kind in ("month", "relmon"):
             if by is None:
                 return None
@@ -813,7 +837,8 @@ def _target_hint() -> _Hint | None:
                 top = stripped
             if "目标" not in top or "|" in top:
                 return None
-    return _Hint(_HINT_NUMERALS + "百千", set(_plans()) | set(_relative_years()) | {"目标"})
+    return _Hint(_HINT_NUMERALS + "百千", set(_plans()) | set(_relative_years()) | set(_festivals())
+                 | {"半年", "季度", "目标"})
 
 
 def _intends(text: str, times: list["TimePhrase"]) -> bool:

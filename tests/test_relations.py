@@ -314,6 +314,9 @@ def test_no_part_of_a_division_the_name_only_starts_like():
     # 平安 (平安县?) is no division this article names; 武汉 is, but 武汉大学 is no place
     g = kg.build_texts({"t": "武汉市召开会议。建设平安社区，推进武汉长江新区建设。"}, date="2024-03-01")
     assert {o for s, o in _by_rule(g, "partOf", "partOf.name_prefix")} <= {"武汉市"}
+    # 江汉平原 opens with 江汉 (江汉区's short form) but is a plain larger than the district
+    g = kg.build_texts({"t": "江汉区召开会议。江汉平原粮食生产稳定。"}, date="2024-03-01")
+    assert not any(s == "江汉平原" for s, o in labelled(g, "partOf"))
 
 
 @pytest.mark.parametrize("text, agency", [

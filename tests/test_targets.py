@@ -74,6 +74,13 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("三年内", None, None),
         ("7月底前", None, None),
         ("今年1-5月", None, None),
+        # a festival before which: the next one on or after the article's date (春节 by the lunar
+        # calendar); a part of the year standing alone is the article year's
+        ("国庆节前", dt.date(2025, 4, 10), dt.date(2025, 10, 1)),
+        ("春节前", dt.date(2024, 11, 20), dt.date(2025, 1, 29)),
+        ("春节前", dt.date(2024, 1, 5), dt.date(2024, 2, 10)),
+        ("上半年", dt.date(2024, 2, 26), dt.date(2024, 6, 30)),
+        ("春节前", None, None),
         # unsure: never a wrong date
         ("近年来", D19, None),
         ("2022年初", None, None),
@@ -567,3 +574,20 @@ def test_intent_carries_to_a_verb_of_doing_and_its_value():
     s = "下一步，全乡将实施“千亩茶园”提质工程，力争到2026年茶叶综合产值突破5亿元，带动1500户农户增收。"
     assert [s[a:b] for a, b, _ in find_targets(s, dt.date(2024, 5, 10))] == [
         "力争到2026年茶叶综合产值突破5亿元", "带动1500户农户增收"]
+
+
+@pytest.mark.parametrize("text,date,key,year", [
+    # Henan, Beijing, Shandong: a deadline set by a festival or a half year, no figure
+    ("车云山村要加快推进车云山茶旅融合示范区建设，确保国庆节前建成游客服务中心并投入使用。", dt.date(2025, 4, 10),
+     "国庆节前建成游客服务中心", 2025),
+    ("古北口镇要做好古北水镇周边环境提升，确保春节前完成景区周边道路改造。", dt.date(2024, 11, 20), "春节前完成", 2025),
+    ("区经济发展局负责推进烟台化工产业园扩区提质，确保万华烟台工业园聚氨酯产业链一体化项目上半年竣工投产。",
+     dt.date(2024, 2, 26), "上半年竣工投产", 2024),
+])
+def test_festival_and_half_year_deadlines(text, date, key, year):
+    found = [f for _, _, f in find_targets_in_text(text, date) if key in f.text]
+    assert found and found[0].deadline.year == year
+
+
+def test_a_half_year_already_past_is_no_target():
+    assert not find_targets_in_text("上半年，全市地区生产总值同比增长6.1%。", dt.date(2024, 8, 23))

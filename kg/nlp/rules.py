@@ -1900,13 +1900,13 @@ class RuleSet:
         """Move a name's start back to the start of the word it cuts (jieba): 就|业培训… -> 就业培训…,
         要|素市场化… -> 要素市场化…; a start on a word boundary stays."""
         v = self._verb_ending(text, start)
-        if v is not None and len(v) >= 2:
-            return start  # 推进|入黄排水沟…: jieba's 进入 cuts the verb, not the name
         lo = max(0, start - 6)
         # the words around the start are all it needs: a window, not the whole name (jieba costs
         # ~2 µs per character)
         for word, ws, we in _tokenize(text[lo:min(end, start + 10)]):
             if ws + lo < start < we + lo:
+                if v is not None and start - len(v) < ws + lo:
+                    return start  # 推进|入黄排水沟…: jieba's 进入 starts inside the verb, not the name
                 return ws + lo if word not in self.t.verb_set else start
             if ws + lo >= start:
                 break
