@@ -449,6 +449,8 @@ def _valid(kind: str, m: re.Match, text: str) -> bool:
             return False
         if after in "期级度" or (g.get("lead") == "近" and not g.get("post")):
             return False
+        if g.get("lead") == "用" and before in "利使采运应作":
+            return False  # 保护利用|三年行动: 利用 (use), not 用三年 (in three years)
     if kind == "month":
         if before in ("个", "第"):
             return False
@@ -919,9 +921,11 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
     cues = _cues()
     # a time phrase in brackets after a name (行动计划（2021-2023年）) is the name's period, not a deadline
     # so is a base year (较2023年增长45%, 比2020年翻一番, 与2020年相比): the comparison's, not a deadline
+    # and one inside a 《…》 title is the title's (《…三年行动实施方案（2025—2027年）》)
     all_times = [t for t in find_time_phrases(sentence, article_date)
                  if not (sentence[t.start - 1:t.start] in "（(" and sentence[t.end:t.end + 1] in "）)"
                          and t.start > 0 and t.end < len(sentence))
+                 and not ("《" in sentence and sentence.rfind("《", 0, t.start) > sentence.rfind("》", 0, t.start))
                  and not (t.start > 0 and sentence[t.start - 1] in _BASE_BEFORE)
                  and not sentence.startswith(_BASE_AFTER, t.end)]
     # The quantities of the whole sentence, found once. A clause's own are those whose number

@@ -591,3 +591,17 @@ def test_festival_and_half_year_deadlines(text, date, key, year):
 
 def test_a_half_year_already_past_is_no_target():
     assert not find_targets_in_text("上半年，全市地区生产总值同比增长6.1%。", dt.date(2024, 8, 23))
+
+
+@pytest.mark.parametrize("sentence", [
+    # Heilongjiang: the period of a plan's title, and 利用 (use) before 三年, set no deadline
+    "黑龙江省农业农村厅会同省财政厅、省自然资源厅印发《黑龙江省黑土地保护利用三年行动实施方案（2025—2027年）》。",
+    "省农业农村厅等三部门印发《黑龙江省黑土地保护利用三年行动实施方案（2025—2027年）》。",
+])
+def test_a_plan_title_announced_is_no_target(sentence):
+    assert not find_targets_in_text(sentence, dt.date(2025, 3, 1))
+
+
+def test_in_three_years_is_still_a_deadline():
+    found = find_targets_in_text("要用三年时间完成老旧小区改造。", dt.date(2025, 3, 1))
+    assert found and found[0][2].deadline == dt.date(2028, 12, 31)
