@@ -613,3 +613,9 @@ def test_words_that_hold_no_name(text, label, absent):
 def test_agencies_joined_by_a_verb_are_both_found():
     names = found("大季家街道要配合区投资促进局做好招引工作。", "Agency")
     assert "区投资促进局" in names
+
+
+def test_a_body_left_unnamed_is_no_agency():
+    # Hebei: a 纪委 通报 names the case's village as 某村
+    agencies = found("路北区果园乡某村原党支部书记张某某侵占集体资金。路北区纪委监委通报了此案。", "Agency")
+    assert not any("某" in a for a in agencies) and any(a.startswith("路北区纪委") for a in agencies)

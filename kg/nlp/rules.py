@@ -562,6 +562,8 @@ class RuleSet:
         places = self._places(text, by_cat)
         place_ends = {m.end: m for m in places}
         agencies = self._agencies(text, by_cat, place_ends)
+        if "某" in text:  # 果园乡某村原党支部: a body left unnamed (a 通报's case) is no agency
+            agencies = [m for m in agencies if "某" not in m.text]
         orgs = self._organizations(text)
         spans = []  # company names (_organizations) scan left greedily: they hide no place
         if by_cat["name_head"]:
