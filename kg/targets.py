@@ -449,8 +449,8 @@ def _valid(kind: str, m: re.Match, text: str) -> bool:
             return False
         if after in "期级度" or (g.get("lead") == "近" and not g.get("post")):
             return False
-        if g.get("lead") == "用" and before in "利使采运应作":
-            return False  # 保护利用|三年行动: 利用 (use), not 用三年 (in three years)
+        if g.get("lead") == "用" and before in "利使采运应作" and not g.get("post"):
+            return False  # 保护利用|三年行动: 利用 (use), not 用三年 (in three years); 利用3年时间 is
     if kind == "month":
         if before in ("个", "第"):
             return False

@@ -619,3 +619,10 @@ def test_a_body_left_unnamed_is_no_agency():
     # Hebei: a 纪委 通报 names the case's village as 某村
     agencies = found("路北区果园乡某村原党支部书记张某某侵占集体资金。路北区纪委监委通报了此案。", "Agency")
     assert not any("某" in a for a in agencies) and any(a.startswith("路北区纪委") for a in agencies)
+
+
+def test_a_reserve_named_with_its_level():
+    # Ningxia: the level (国家级, 省级) stands between the reserve's name and its head
+    places = found("盐池县要持续推进哈巴湖国家级自然保护区生态修复。", "Place")
+    assert "哈巴湖国家级自然保护区" in places
+    assert "省级自然保护区" not in found("加强省级自然保护区管理。", "Place")

@@ -602,6 +602,7 @@ def test_a_plan_title_announced_is_no_target(sentence):
     assert not find_targets_in_text(sentence, dt.date(2025, 3, 1))
 
 
-def test_in_three_years_is_still_a_deadline():
-    found = find_targets_in_text("要用三年时间完成老旧小区改造。", dt.date(2025, 3, 1))
+@pytest.mark.parametrize("sentence", ["要用三年时间完成老旧小区改造。", "北京将利用3年时间基本解决全市约28万户居民的住房困难。"])
+def test_in_three_years_is_still_a_deadline(sentence):
+    found = find_targets_in_text(sentence, dt.date(2025, 3, 1))
     assert found and found[0][2].deadline == dt.date(2028, 12, 31)
