@@ -843,8 +843,23 @@ def _lead_issuer(text: str, agencies: list[Resolved], projects: list[Resolved], 
         at = a.mention.end + len(word)
         plan = next((r for r in projects if r.mention.start == at and text.startswith("《", at)), None)
         if plan is not None:
-            return a, plan
+            return _first_of_issuers(text, agencies, a), plan
     return None, _issued_plan(text, projects)
+
+
+_ISSUER_JOINS = ("会同", "联合", "、", "和", "与", "及")
+
+
+def _first_of_issuers(text: str, agencies: list[Resolved], a: Resolved) -> Resolved:
+    """The first agency of the list that ends with ``a`` (黑龙江省农业农村厅会同省财政厅、省自然资源厅印发…:
+    the lead issuer, 农业农村厅, not the last co-issuer)."""
+    by_end = {r.mention.end: r for r in agencies}
+    while True:
+        join = next((w for w in _ISSUER_JOINS if text.endswith(w, 0, a.mention.start)), None)
+        prev = by_end.get(a.mention.start - len(join)) if join else None
+        if prev is None or prev.id == a.id:
+            return a
+        a = prev
 
 
 def _issued_plan(text: str, projects: list[Resolved]) -> Resolved | None:

@@ -447,6 +447,14 @@ def test_a_notice_s_targets_are_set_by_its_first_issuer_and_concern_the_plan_it_
     assert _rule(g, "setBy") == {"setBy.issuer"} and _rule(g, "concerns") == {"concerns.document"}
 
 
+def test_co_issuers_of_the_lead_sentence_give_the_lead_issuer():
+    # Heilongjiang: 农业农村厅会同财政厅、自然资源厅印发《…》: the lead issuer sets the plan's targets
+    g = kg.build_texts({"t": "省农业农村厅等三部门印发黑土地保护方案\n"
+                             "近日，黑龙江省农业农村厅会同省财政厅、省自然资源厅印发《黑龙江省黑土地保护利用三年行动实施方案（2025—2027年）》。\n"
+                             "《方案》提出，到2027年，全省实施黑土地保护利用面积累计达到1.2亿亩。"}, date="2025-03-01")
+    assert _link(g, "setBy", "1.2亿亩") == "黑龙江省农业农村厅"
+
+
 @pytest.mark.parametrize("title_and_body,date,key,setter", [
     # a headline agency sets the targets of its story; a work report's are its government's
     ("苏州市水务局：全面深化河湖长制\n6月1日，全市河湖长制工作新闻通气会召开。\n到2025年，全市累计建成幸福河湖500条。",
