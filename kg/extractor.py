@@ -228,7 +228,6 @@ def extract_document(document: Document) -> Extraction:
     _campaign_relations(resolved, entities, relate)
     _project_relations(resolved, relate, text)
     _projects_at_places(text, resolved, relate)
-    _places_after_projects(text, resolved, relate)
     paras = _Paragraphs(text)
     speaker_of = _speaker_scopes(text, resolved, paras.spans)
     meeting_of = _meeting_scopes(text, resolved, paras.spans)
@@ -355,10 +354,20 @@ def _project_relations(resolved: list[Resolved], relate, text: str) -> None:
             if m.start <= n.start and n.end <= m.end:
                 relate(p.id, "locatedIn", pl.id, m.start, m.end, "locatedIn.name_place", 0.8)
         # 中北镇、精武镇背街里巷整治: a name that opens with a place is also at the places listed before it
-        s = m.start
-        while places.starting_in(s, s) and text[s - 1:s] == "、" and (pl := by_end.get(s - 1)) is not None:
-            relate(p.id, "locatedIn", pl.id, pl.mention.start, m.end, "locatedIn.name_place", 0.7)
-            s = pl.mention.start
+        if places.starting_in(m.start, m.start):
+            for pl in _listed_before(text, m.start, by_end, ("、",)):
+                relate(p.id, "locatedIn", pl.id, pl.mention.start, m.end, "locatedIn.name_place", 0.7)
+
+
+def _listed_before(text: str, start: int, by_end: dict[int, Resolved], joins: tuple[str, ...]) -> list[Resolved]:
+    """The mentions listed right before ``start``, nearest first: each ends at a join word of
+    ``joins`` that the next begins after (中北镇、|精武镇…; 农业农村厅会同|省财政厅、|省自然资源厅)."""
+    out = []
+    while (join := next((w for w in joins if text.endswith(w, 0, start)), None)) is not None \
+            and (prev := by_end.get(start - len(join))) is not None:
+        out.append(prev)
+        start = prev.mention.start
+    return out
 
 
 _AT = tuple(rule_words("at_place"))  # 在|东西湖区, 落户|南川工业园区: the place a project is at follows
@@ -369,7 +378,8 @@ _AT_PLACE_GAP = 8  # characters between the places and the project: a verb phras
 
 def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
     """在东西湖区实施府河综合整治工程: the project is located in the places after 在 (in a chain
-    joined by 、/和), when it follows them in the same clause after a short verb phrase."""
+    joined by 、/和), when it follows them in the same clause after a short verb phrase; and in
+    those of the clause right after its name (:func:`_places_after_projects`)."""
     places = sorted((r for r in resolved if r.kind == "Place"), key=lambda r: r.mention.start)
     agencies = {r.mention.start for r in resolved if r.kind == "Agency"}  # 在市委领导下: no place
     projects = _ByStart([r for r in resolved if r.kind == "Project"])
@@ -388,6 +398,7 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
                 for pl in chain:
                     relate(p.id, "locatedIn", pl.id, s - len(at), p.mention.end, "locatedIn.at_place", 0.7)
                 break
+    _places_after_projects(text, places, agencies, resolved, relate)
 
 
 _WHERE_NEXT = tuple(rule_words("where_next"))
@@ -405,12 +416,12 @@ def _place_chain(places: list[Resolved], i: int, text: str, agencies: set[int]) 
     return chain, i + 1
 
 
-def _places_after_projects(text: str, resolved: list[Resolved], relate) -> None:
+def _places_after_projects(text: str, places: list[Resolved], agencies: set[int], resolved: list[Resolved],
+                           relate) -> None:
     """实施农业面源污染防治行动，在喜洲镇、上关镇、右所镇推广绿色生态种植: a clause that opens with
     a word of ``where_next`` and a chain of places, right after a clause that ends with a project's
-    name, says where that project is carried out."""
-    places = sorted((r for r in resolved if r.kind == "Place"), key=lambda r: r.mention.start)
-    agencies = {r.mention.start for r in resolved if r.kind == "Agency"}
+    name, says where that project is carried out (``places`` in text order, ``agencies`` the
+    starts of agency mentions, as :func:`_projects_at_places` has them)."""
     index = {r.mention.start: k for k, r in enumerate(places)}
     for p in resolved:
         e = p.mention.end
@@ -843,23 +854,13 @@ def _lead_issuer(text: str, agencies: list[Resolved], projects: list[Resolved], 
         at = a.mention.end + len(word)
         plan = next((r for r in projects if r.mention.start == at and text.startswith("《", at)), None)
         if plan is not None:
-            return _first_of_issuers(text, agencies, a), plan
+            # 黑龙江省农业农村厅会同省财政厅、省自然资源厅印发…: the lead issuer, not the last co-issuer
+            listed = _listed_before(text, a.mention.start, {r.mention.end: r for r in agencies}, _ISSUER_JOINS)
+            return (listed[-1] if listed else a), plan
     return None, _issued_plan(text, projects)
 
 
 _ISSUER_JOINS = ("会同", "联合", "、", "和", "与", "及")
-
-
-def _first_of_issuers(text: str, agencies: list[Resolved], a: Resolved) -> Resolved:
-    """The first agency of the list that ends with ``a`` (黑龙江省农业农村厅会同省财政厅、省自然资源厅印发…:
-    the lead issuer, 农业农村厅, not the last co-issuer)."""
-    by_end = {r.mention.end: r for r in agencies}
-    while True:
-        join = next((w for w in _ISSUER_JOINS if text.endswith(w, 0, a.mention.start)), None)
-        prev = by_end.get(a.mention.start - len(join)) if join else None
-        if prev is None or prev.id == a.id:
-            return a
-        a = prev
 
 
 def _issued_plan(text: str, projects: list[Resolved]) -> Resolved | None:

@@ -236,41 +236,36 @@ def test_level_words_need_a_clear_home():
     assert "武汉市水务局" in agencies and not any(a.endswith("区人民政府") for a in agencies)
 
 
-@pytest.mark.parametrize("text,expected", [
+@pytest.mark.parametrize("rule,text,expected", [
     # Wuhan districts: 在/于 + places + a short verb phrase + the project
-    ("市水务局将在东西湖区实施府河综合整治工程，总投资8亿元。", {("府河综合整治工程", "东西湖区")}),
-    ("市农业农村局将在黄陂区、新洲区推广高标准农田建设项目。",
+    ("locatedIn.at_place", "市水务局将在东西湖区实施府河综合整治工程，总投资8亿元。", {("府河综合整治工程", "东西湖区")}),
+    ("locatedIn.at_place", "市农业农村局将在黄陂区、新洲区推广高标准农田建设项目。",
      {("高标准农田建设项目", "黄陂区"), ("高标准农田建设项目", "新洲区")}),
-    ("于汉阳区启动“美丽乡村”建设行动。", {("“美丽乡村”建设行动", "汉阳区")}),
+    ("locatedIn.at_place", "于汉阳区启动“美丽乡村”建设行动。", {("“美丽乡村”建设行动", "汉阳区")}),
     # a siting verb (落户, 位于) before the place: the project may follow 的; a weak head (项目)
     # after it needs no introducing verb; the table's 瑶海工业园 is written in full as …园区
-    ("合肥市瑶海区签约一批项目。落户瑶海工业园区的新能源汽车零部件项目将于年内开工。",
+    ("locatedIn.at_place", "合肥市瑶海区签约一批项目。落户瑶海工业园区的新能源汽车零部件项目将于年内开工。",
      {("新能源汽车零部件项目", "瑶海工业园")}),
-    ("位于黄陂区的木兰文化生态旅游项目进展顺利。", {("木兰文化生态旅游项目", "黄陂区")}),
+    ("locatedIn.at_place", "位于黄陂区的木兰文化生态旅游项目进展顺利。", {("木兰文化生态旅游项目", "黄陂区")}),
     # not where: another clause, a place that describes (的), an agency's name
-    ("在江夏区召开现场会，部署高标准农田建设项目。", set()),
-    ("在武汉市委领导下推进高标准农田建设项目。", set()),
-])
-def test_project_at_places(text, expected):
-    g = kg.build_texts({"t": text}, date="2021-05-21")
-    assert _by_rule(g, "locatedIn", "locatedIn.at_place") == expected
-
-
-@pytest.mark.parametrize("text,expected", [
+    ("locatedIn.at_place", "在江夏区召开现场会，部署高标准农田建设项目。", set()),
+    ("locatedIn.at_place", "在武汉市委领导下推进高标准农田建设项目。", set()),
     # Yunnan, Chongqing: the clause right after the project's says where (在, 涉及 + places)
-    ("大理州召开会议，大理市、洱源县参加。州生态环境局要会同州农业农村局深入实施农业面源污染防治行动，"
+    ("locatedIn.next_clause", "大理州召开会议，大理市、洱源县参加。州生态环境局要会同州农业农村局深入实施农业面源污染防治行动，"
      "在喜洲镇、上关镇、右所镇推广绿色生态种植。",
      {("农业面源污染防治行动", t) for t in ("喜洲镇", "上关镇", "右所镇")}),
-    ("重庆市永川区部署项目建设。由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇、卫星湖街道等地，"
+    ("locatedIn.next_clause", "重庆市永川区部署项目建设。由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇、卫星湖街道等地，"
      "计划于2025年6月底前完工。",
      {("临江河流域水环境综合治理项目", "临江镇"), ("临江河流域水环境综合治理项目", "卫星湖街道")}),
     # not: the clause before does not end with the project, or the places are not at its head
-    ("实施农业面源污染防治行动工作，在喜洲镇推广绿色生态种植。", set()),
-    ("深入实施农业面源污染防治行动，全面推广喜洲镇经验。", set()),
+    ("locatedIn.next_clause", "实施农业面源污染防治行动工作，在喜洲镇推广绿色生态种植。", set()),
+    ("locatedIn.next_clause", "深入实施农业面源污染防治行动，全面推广喜洲镇经验。", set()),
 ])
-def test_places_in_the_clause_after_a_project(text, expected):
+def test_project_at_places(rule, text, expected):
+    # locatedIn.at_place: 在/于 + places + a short verb phrase + the project;
+    # locatedIn.next_clause: the clause right after the project's name says where
     g = kg.build_texts({"t": text}, date="2024-03-01")
-    assert _by_rule(g, "locatedIn", "locatedIn.next_clause") == expected
+    assert _by_rule(g, "locatedIn", rule) == expected
 
 
 @pytest.mark.parametrize("text,project,places", [
