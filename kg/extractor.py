@@ -370,7 +370,8 @@ def _listed_before(text: str, start: int, by_end: dict[int, Resolved], joins: tu
     return out
 
 
-_AT = tuple(rule_words("at_place"))  # 在|东西湖区, 落户|南川工业园区: the place a project is at follows
+_WITH = rule_words("with_place")  # 会同|小王庄镇、杨家泊镇|推进…: places that act with the agency
+_AT = tuple(sorted(rule_words("at_place") + _WITH, key=len, reverse=True))  # 在|东西湖区, 落户|南川工业园区: the place a project is at follows
 _CLAUSE_END = re.compile(r"[，。；！？,;!?：:\n的]")  # (在X区的…: X describes something, not where)
 _CLAUSE_END_SITED = re.compile(r"[，。；！？,;!?：:\n]")  # after a siting verb: 落户X园区的Y项目 is Y at X
 _AT_PLACE_GAP = 8  # characters between the places and the project: a verb phrase (实施, 加快建设)
@@ -394,7 +395,7 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
         chain, i = _place_chain(places, i, text, agencies)
         end = chain[-1].mention.end
         for p in projects.starting_in(end, end + _AT_PLACE_GAP):
-            if (_CLAUSE_END if len(at) == 1 else _CLAUSE_END_SITED).search(text, end, p.mention.start) is None:
+            if (_CLAUSE_END if len(at) == 1 or at in _WITH else _CLAUSE_END_SITED).search(text, end, p.mention.start) is None:
                 for pl in chain:
                     relate(p.id, "locatedIn", pl.id, s - len(at), p.mention.end, "locatedIn.at_place", 0.7)
                 break

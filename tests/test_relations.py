@@ -257,6 +257,15 @@ def test_level_words_need_a_clear_home():
     ("locatedIn.next_clause", "重庆市永川区部署项目建设。由区水利局负责实施的临江河流域水环境综合治理项目，涉及临江镇、卫星湖街道等地，"
      "计划于2025年6月底前完工。",
      {("临江河流域水环境综合治理项目", "临江镇"), ("临江河流域水环境综合治理项目", "卫星湖街道")}),
+    # Tianjin: 重点做好 + rivers after the project's clause
+    ("locatedIn.next_clause", "区生态环境局牵头推进入海河流综合治理，重点做好独流减河、永定新河、蓟运河入海断面水质提升。",
+     {("入海河流综合治理", r) for r in ("独流减河", "永定新河", "蓟运河")}),
+    # Tianjin: towns that act with the agency (会同 + towns + verb) are where the project is carried out
+    ("locatedIn.at_place", "天津市滨海新区召开会议。区农业农村委要会同小王庄镇、杨家泊镇推进盐碱地综合利用试点项目。",
+     {("盐碱地综合利用试点项目", "小王庄镇"), ("盐碱地综合利用试点项目", "杨家泊镇")}),
+    # not: partners that are agencies, or a project after 的
+    ("locatedIn.at_place", "天津市滨海新区召开会议。区农业农村委要会同区财政局推进盐碱地综合利用试点项目。", set()),
+    ("locatedIn.at_place", "天津市滨海新区召开会议。区农业农村委要会同小王庄镇的企业推进盐碱地综合利用试点项目。", set()),
     # not: the clause before does not end with the project, or the places are not at its head
     ("locatedIn.next_clause", "实施农业面源污染防治行动工作，在喜洲镇推广绿色生态种植。", set()),
     ("locatedIn.next_clause", "深入实施农业面源污染防治行动，全面推广喜洲镇经验。", set()),

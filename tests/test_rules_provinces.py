@@ -626,3 +626,41 @@ def test_a_reserve_named_with_its_level():
     places = found("盐池县要持续推进哈巴湖国家级自然保护区生态修复。", "Place")
     assert "哈巴湖国家级自然保护区" in places
     assert "省级自然保护区" not in found("加强省级自然保护区管理。", "Place")
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    # Xinjiang, Hebei, Tianjin: county and city bodies merged in the 2018–2019 reforms
+    ("吐鲁番市召开会议。市文化体育广播电视和旅游局要会同各区县打造乡村旅游线路。",
+     "市文化体育广播电视和旅游局", "吐鲁番市文化体育广播电视和旅游局"),
+    ("唐山市路北区召开会议。区城市管理综合行政执法局负责监管。", "区城市管理综合行政执法局", "路北区城市管理综合行政执法局"),
+    ("天津市滨海新区召开会议。区农业农村委要会同区财政局推进试点。", "区农业农村委", "滨海新区农业农村委员会"),
+    # Henan, Zhejiang: a township's work station and enforcement team, a river basin's centre
+    ("信阳市浉河区董家河镇召开会议。董家河镇综合执法大队要加强巡查。", "董家河镇综合执法大队", "董家河镇综合执法大队"),
+    ("信阳市浉河区董家河镇召开会议。董家河镇生态环境保护工作站要加强巡查。",
+     "董家河镇生态环境保护工作站", "董家河镇生态环境保护工作站"),
+    # Xinjiang: the committee's office, though 农村 is a village's name in the table
+    ("吐鲁番市召开会议。市委农村工作领导小组办公室要加强统筹调度。", "市委农村工作领导小组办公室", "吐鲁番市委农村工作领导小组办公室"),
+])
+def test_merged_bureaus_and_township_units(text, surface, name):
+    assert found(text, "Agency").get(surface) == name
+
+
+def test_joint_organs_are_one_body():
+    # Hebei: 纪委 and 监委 sit as one body (合署办公), written as one word after one prefix
+    agencies = found("唐山市路北区纪委监委通报4起典型案例。区纪委监委要求各部门整改。", "Agency")
+    assert agencies.get("区纪委监委") == "路北区纪委监委"
+    assert not any(a.endswith(("纪委", "监委")) and a.count("委") == 1 for a in agencies)
+
+
+def test_a_common_word_is_no_table_village():
+    # 农村 and 乡村 are villages' names in the table, but words here
+    assert not {"农村", "乡村"} & found("要加强农村人居环境整治，推进乡村治理。", "Place").keys()
+
+
+@pytest.mark.parametrize("text,project", [
+    # a campaign's long name opened by 开展 (national ministry); a village put on a list (列入)
+    ("交通运输部部署开展农村公路安全生命防护工程提质行动。", "农村公路安全生命防护工程提质行动"),
+    ("渭源县农业农村局已将元古堆村列入全县乡村振兴示范村建设项目。", "全县乡村振兴示范村建设项目"),
+])
+def test_long_names_an_introducing_verb_opens(text, project):
+    assert project in found(text, "Project")

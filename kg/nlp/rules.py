@@ -248,7 +248,7 @@ class _Tables:
     org_abbr: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)  # short name -> (name, not_next, needs_next)
     company_abbr: set[str] = field(default_factory=set)  # the short names of org_companies.tsv
     company_parts: tuple[str, ...] = ()  # kg/data/company_name_parts.txt, longest first
-    joint: set[tuple[str, str]] = field(default_factory=set)  # departments written as one word (纪委监委)
+    joint: dict[tuple[str, str], str] = field(default_factory=dict)  # two departments as one body (纪委监委)
     org_units: list[tuple[str, int, int, str]] = field(default_factory=list)  # unit, min, max middle, not_next
     org_name_lead: frozenset[str] = frozenset()
     org_name_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # whole/name/first -> tags
@@ -367,7 +367,7 @@ def _load_tables() -> _Tables:
     t.project_context = re.compile("|".join(kinds["context"]) or "(?!)")
     t.project_items = re.compile("|".join(f"(?:{p})" for p in kinds["item"])) if kinds["item"] else None
     t.project_hint = re.compile("|".join(kinds["hint"]) or ".")
-    t.joint = {(r["first"], r["second"]) for r in read_table("agency_joint.tsv")}
+    t.joint = {(r["first"], r["second"]): r["name"] for r in read_table("agency_joint.tsv")}
     for row in read_table("org_units.tsv"):
         t.org_units.append((row["unit"], int(row["min_middle"]), int(row["max_middle"]), row["not_next"]))
     t.org_units.sort(key=lambda u: -len(u[0]))
@@ -1017,8 +1017,11 @@ class RuleSet:
                         break  # 城中村, 贫困村: a kind of village
                     if anchored is not None and s > anchored:
                         continue
-                    if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL):
-                        # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村)
+                    if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL) \
+                            and not (len(name) == 2 and s not in ends and _word_tags().get(name, ("ns", 0))[0] != "ns"
+                                     and _word_tags()[name][1] >= self.t.org_cut_count):
+                        # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村; 农村, 乡村
+                        # and 全村 are common words, villages only right after their division)
                         # (after_place: right after a division, 黄陂区|王家庄村, it is that
                         # division's village even where the table's villages of the name lie elsewhere)
                         out.append(Mention("Place", name, s, end, RULE_PLACE_VILLAGE, name, "District", 0.8,
@@ -1226,23 +1229,28 @@ class RuleSet:
             if h.start >= 2 and text[h.start - 1] in _LEVEL_CHARS and _EACH.search(text, max(0, h.start - 8), h.start - 1):
                 continue  # 各市|发展改革委: every city's own, not the national body
             emit(h.start, h.end, RULE_AGENCY_CENTRAL, (("central", h.payload),))
-        listed: dict[int, tuple] = {}  # end of a prefixed department -> its prefix attributes
+        listed: dict[int, tuple] = {}  # end of a prefixed department -> its prefix attributes, start
+        merged: set[tuple[int, int]] = set()  # first organs of a joint body (市纪委|监委), named by it
         for h in sorted(by_cat["dept"], key=lambda h: h.start):
             for pstart, ptext, kind in sorted(prefixes.get(h.start, ()), key=lambda p: p[0]):
                 emit(pstart, h.end, RULE_AGENCY_DEPT,
                      (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), ("body", h.text)))
-                listed[h.end] = (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload))
+                listed[h.end] = (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), pstart)
                 break
             else:
                 c = text[h.start - 1] if h.start else "。"
                 shared = listed.get(h.start - 1) if c in "、和及" else None
-                joint = listed.get(h.start)
-                if shared is None and joint is not None and (joint[2][1], h.payload) in self.t.joint:
-                    shared = joint  # 市纪委监委: one prefix, two organs
-                if shared is not None and shared[1][1] == "level":
+                first = listed.get(h.start)
+                joint = self.t.joint.get((first[2][1], h.payload)) if first is not None else None
+                if shared is None and joint is not None:
+                    # 市纪委监委: one prefix, two organs sitting as one body
+                    emit(first[3], h.end, RULE_AGENCY_DEPT,
+                         first[:2] + (("dept", joint), ("body", text[first[3] + len(first[0][1]):h.end])))
+                    merged.add((first[3], h.start))
+                elif shared is not None and shared[1][1] == "level":
                     # 市发改委、经信局和科技局: the departments of a list share its first level word
                     emit(h.start, h.end, RULE_AGENCY_LIST, shared[:2] + (("dept", h.payload), ("body", h.text)), 0.8)
-                    listed[h.end] = shared[:2] + (("dept", h.payload),)
+                    listed[h.end] = shared[:2] + (("dept", h.payload), h.start)
                 elif h.text.endswith("厅") and (c in PUNCT or c in QUOTE_CLOSE or c in self.t.boundary_chars):
                     # 审计署、审计厅: a 厅 is a province's department, named without the province
                     emit(h.start, h.end, RULE_AGENCY_PROVINCIAL,
@@ -1351,7 +1359,7 @@ class RuleSet:
                 longest[m.start] = m
         # (but 安徽省人民政府 inside 安徽省人民政府办公厅 is the government itself, named as the office's parent)
         out = [m for m in out if m.rule != RULE_AGENCY_DEPT or longest[m.start] is m
-               or not _standing_committee_of(str(longest[m.start].attributes.get("dept", "")), m.attributes.get("dept"))]
+               or (m.start, m.end) not in merged and not _standing_committee_of(str(longest[m.start].attributes.get("dept", "")), m.attributes.get("dept"))]
         # 各区政府, 各市、县人民政府: every district's or county's, not the article's own
         return [replace(m, attrs=m.attrs + (("generic", True),))
                 if m.attributes.get("prefix_kind") == "level" and _EACH.search(text, max(0, m.start - 8), m.start)
@@ -1956,12 +1964,14 @@ class RuleSet:
                     merge_into(h)
                 continue
             if start < 0:
-                # a name that opens with a place may run a few characters longer
-                # (乌珠穆沁草原矿区生态环境综合|整治, 上海援疆莎车纺织服装产业园二期|项目)
+                # a name that opens with a place, or a campaign's that an introducing verb opens, may
+                # run a few characters longer (乌珠穆沁草原矿区生态环境综合|整治, 上海援疆莎车纺织服装产业园二期|项目,
+                # 开展|农村公路安全生命防护工程提质|行动)
                 start, verb = self._name_start(text, h.start, max_name + _PLACE_NAME_EXTRA,
                                                keep_verb=campaign and strength == "strong")
                 k = bisect.bisect_left(place_sorted, (start, -1))
-                if start < 0 or k == len(place_sorted) or place_sorted[k][0] != start:
+                if start < 0 or (k == len(place_sorted) or place_sorted[k][0] != start) and not (
+                        campaign and verb in self.t.introducers and _QUOTE_OPEN_SET.isdisjoint(text[start:h.start])):
                     continue
             if strength == "weak" and verb not in self.t.introducers:
                 # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
