@@ -605,6 +605,10 @@ def test_banner_and_prefecture_level_words(text, expected):
     # Zhejiang, Ningxia: the main works, and a period before a head, are no project's name
     ("力争今年汛前完成主体工程；街道牵头负责改造工程实施。", "Project", {"主体工程", "改造工程"}),
     ("会议听取了上半年先行区示范市建设进展情况汇报。", "Project", {"上半年先行区"}),
+    # a title of honour, a level's generic platform, a work left unnamed
+    ("这个小学涌现过“全国好少年”18人。", "Project", {"“全国好少年”"}),
+    ("推动人力资源供需对接平台与国家、自治区就业平台数据共享。", "Project", {"自治区就业平台"}),
+    ("兰州军区某给水工程团担负打井任务。", "Project", {"兰州军区某给水工程", "某给水工程"}),
 ])
 def test_words_that_hold_no_name(text, label, absent):
     assert not absent & found(text, label).keys()
@@ -661,6 +665,18 @@ def test_a_common_word_is_no_table_village():
     # a campaign's long name opened by 开展 (national ministry); a village put on a list (列入)
     ("交通运输部部署开展农村公路安全生命防护工程提质行动。", "农村公路安全生命防护工程提质行动"),
     ("渭源县农业农村局已将元古堆村列入全县乡村振兴示范村建设项目。", "全县乡村振兴示范村建设项目"),
+    # Hebei, Henan: words a boundary character opens (使用, 和美), a round area (千亩) inside a name
+    ("区医疗保障局要推进医保基金违法违规使用专项整治。", "医保基金违法违规使用专项整治"),
+    ("深入推进和美乡村建设。", "和美乡村建设"),
+    ("睡仙桥村要加快实施千亩生态茶园标准化种植项目。", "千亩生态茶园标准化种植项目"),
+    # Beijing: a verb of the name right before a strong head (价值实现|示范区), an introducing verb before it
+    ("不老屯镇要加快建设库区生态产品价值实现示范区。", "库区生态产品价值实现示范区"),
+    # Hubei: the project is the subject of 开展
+    ("常委会将组织代表对黄柏河流域生态修复项目开展跟踪监督。", "黄柏河流域生态修复项目"),
+    # Shandong, Beijing: work points and a committee's decision are plans; a campaign's year
+    ("会议印发了《烟台经济技术开发区2024年工作要点》。", "《烟台经济技术开发区2024年工作要点》"),
+    ("全会审议通过了《中共北京市密云区委关于全面加强密云水库保护的决定》。", "《中共北京市密云区委关于全面加强密云水库保护的决定》"),
+    ("烟台经济技术开发区召开2024年“项目攻坚年”动员大会。", "“项目攻坚年”"),
 ])
 def test_long_names_an_introducing_verb_opens(text, project):
     assert project in found(text, "Project")

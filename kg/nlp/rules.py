@@ -109,6 +109,9 @@ _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万
                        r"|(?:年产|年处理|年加工)\d+(?:\.\d+)?[万亿]?(?:平方米|立方米)")
 # a count right after a head word that ends its clause: the number of projects of a kind
 # (城市更新项目|37个，), not of what follows (科学中心|29个科技设施)
+# “项目攻坚年”, “安全生产月”: a campaign's year or month (not “全国好少年”, “新年”)
+_CAMPAIGN_TERM = re.compile(r"\D{3,}[^\d一二三四五六七八九十百千万两少青老成周新童晚中壮丰学岁]+(年|月)")
+_AREA_NAME = re.compile("[十百千万]+亩")  # a round area inside a name: 千亩茶园, 百万亩造林
 _PLACE_NAME_EXTRA = 4  # characters a project name that opens with a place may run past its head's max_name
 _COUNT_AFTER = re.compile(r"\d+(?:个|项|处)(?![\u4e00-\u9fff])")
 _CAPACITY_LAST = frozenset("万亿吨瓦WwMm台套辆件片头只箱米时")
@@ -587,6 +590,8 @@ class RuleSet:
             places = [m for m in places if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
                                                    for s, e in spans)]
         projects = self._projects(text, by_cat, places, agencies)
+        if "某" in text:  # 兰州军区某给水工程(团): nor is a work left unnamed a project
+            projects = [m for m in projects if "某" not in m.text]
         if projects and self._credit_line.search(text):
             credits = [mt.span() for mt in self._credit_line.finditer(text)]
             projects = [m for m in projects if m.label != "Project"
@@ -1801,6 +1806,9 @@ class RuleSet:
                     return j, v
                 break
             c = text[j - 1]
+            if c in _NUMERAL and _AREA_NAME.match(text, j - 1):
+                j -= 1  # 实施|千亩生态茶园…项目: a round area names the undertaking (千亩, 百万亩)
+                continue
             if j == lo or c in PUNCT or c in QUOTE_OPEN or c in QUOTE_CLOSE or c.isspace() or c in _NUMERAL \
                     or c == "第" or not _CJK.match(c):
                 break
@@ -1957,6 +1965,12 @@ class RuleSet:
         for h in heads:
             strength, campaign, max_name, min_name = self.t.heads[h.payload]
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
+            if start == h.start and verb is not None and verb not in self.t.introducers and strength == "strong":
+                # 建设|库区生态产品价值实现|示范区: a verb right before a strong head is the name's own
+                # when an introducing verb bounds the name before it
+                s2, v2 = self._name_start(text, start - len(verb), max_name - len(verb))
+                if s2 >= 0 and v2 in self.t.introducers and s2 < start - len(verb):
+                    start, verb = s2, v2
             if start < 0 and text.endswith(self._head_words, 0, h.start):
                 # a head word right before: it named the project (…迁建项目|建设), or this head goes on
                 # with it (北京中轴线保护传承三年行动|计划)
@@ -2009,6 +2023,8 @@ class RuleSet:
                     break
             if name in self.t.levels or (len(name) < min_name and not has_quote):
                 continue
+            if min_name > 2 and any(name.startswith(lv) and len(name) - len(lv) < min_name for lv in self.t.levels):
+                continue  # 自治区|就业平台: a level's own kind of a generic head, not a named one
             # a task told passively: 古民居修缮|由镇规划建设办公室牵头
             passive = nxt == "由" and h.end + 1 in agency_starts
             # 位于|凤凰湖产业园: a park that stands somewhere, not one being built (a place)
@@ -2058,14 +2074,15 @@ class RuleSet:
                 verb = self._verb_before(text, mt.start())
             last_end = mt.end()
             head_after = text.startswith(self._head_words, mt.end())
-            if inner.endswith(self._head_words) or verb in self.t.introducers or head_after:
+            if inner.endswith(self._head_words) or verb in self.t.introducers or head_after \
+                    or _CAMPAIGN_TERM.fullmatch(inner):
                 if not any(s <= mt.start() and mt.end() <= e for s, e in spans):
                     emit(mt.start(), mt.end(), RULE_PROJECT_QUOTED, None, 0.6)
         # 《…》 titles that end in a plan word
         for mt in re.finditer(r"《([^《》\n]{2,80})》", text):
             # a period or a status in brackets after the plan word: …三年行动计划（2023—2025年）, …办法（试行）
             title = TITLE_NOTE.sub("", mt.group(1))
-            if title.endswith(self._head_words) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策)$", title):
+            if title.endswith(self._head_words) or re.search(r"(意见|办法|条例|规定|纲要|通知|措施|细则|政策|要点|决定)$", title):
                 emit(mt.start(), mt.end(), RULE_PROJECT_BOOK, None, 0.8)
         # 轨道交通15号线一期, 渝湘高速复线, 长株潭城际轨道西环线: kg/data/project_patterns.tsv
         for mt in self.t.project_patterns.finditer(text) if self.t.project_hint.search(text) else ():
