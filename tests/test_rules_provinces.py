@@ -680,3 +680,25 @@ def test_a_common_word_is_no_table_village():
 ])
 def test_long_names_an_introducing_verb_opens(text, project):
     assert project in found(text, "Project")
+
+
+@pytest.mark.parametrize("text,places", [
+    # Hainan: a river named after its city (三亚|河), and the river listed after it (临 may open it)
+    ("三亚市召开会议。市水务局要推进三亚河、临春河沿岸慢行系统建设。", {"三亚河", "临春河"}),
+    # Tibet: a tributary named right after 支流
+    ("拉萨市召开会议。将会同堆龙德庆区推进拉萨河支流堆龙河综合治理。", {"拉萨河", "堆龙河"}),
+    # Guizhou, Jiangxi: scenic areas named without a place, bounded by a list, a verb or 和
+    ("安顺市召开会议。黄果树旅游区、龙宫景区提质升级扎实推进。平坝区要推动天龙屯堡文化旅游区创建国家5A级旅游景区。",
+     {"黄果树旅游区", "龙宫景区", "天龙屯堡文化旅游区"}),
+    ("资溪县召开会议。完成泸溪河沿线和大觉山景区周边隐患排查。", {"泸溪河", "大觉山景区"}),
+])
+def test_rivers_and_scenic_areas_the_table_lacks(text, places):
+    assert places <= found(text, "Place").keys()
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("京津冀协同发展，北京河北天津共同推进。", {"北京河"}),      # a province's name after the city
+    ("打造高品质旅游景区，把庐山建设成文明景区。", {"高品质旅游景区", "文明景区"}),  # kinds of site
+])
+def test_no_river_or_site_from_a_kind(text, absent):
+    assert not absent & found(text, "Place").keys()

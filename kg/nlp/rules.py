@@ -111,6 +111,7 @@ _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万
 # (城市更新项目|37个，), not of what follows (科学中心|29个科技设施)
 # “项目攻坚年”, “安全生产月”: a campaign's year or month (not “全国好少年”, “新年”)
 _CAMPAIGN_TERM = re.compile(r"\D{3,}[^\d一二三四五六七八九十百千万两少青老成周新童晚中壮丰学岁]+(年|月)")
+_PROVINCE_WORDS = {"河北", "河南", "湖北", "湖南"}  # 北京|河北: a province's name, no river after the city
 _AREA_NAME = re.compile("[十百千万]+亩")  # a round area inside a name: 千亩茶园, 百万亩造林
 _PLACE_NAME_EXTRA = 4  # characters a project name that opens with a place may run past its head's max_name
 _COUNT_AFTER = re.compile(r"\d+(?:个|项|处)(?![\u4e00-\u9fff])")
@@ -875,8 +876,8 @@ class RuleSet:
                     continue
                 name = text[s:e]
                 if not all(_CJK.match(c) for c in name) or name.startswith(self.t.water_kinds) \
-                        or name[0] in _NOT_WATER_START or name in self._water_common:
-                    continue  # 小型水库, 各河, 沟渠
+                        or (name[0] in _NOT_WATER_START and name[0] != "临") or name in self._water_common:
+                    continue  # 小型水库, 各河, 沟渠 (but 三亚河、临春河: a listed name may open with 临)
                 m = Mention("Place", name, s, e, RULE_WATER_LISTED, name, "WaterBody", 0.6, _UNKEYED)
                 out.append(m)
                 seen.add((s, e))
@@ -973,6 +974,11 @@ class RuleSet:
                     d is not None and d.level in ("province", "city") for d in map(self.gaz.get, a["keys"])):
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
+        # 拉萨河支流|堆龙河: a tributary's name starts right after 支流
+        ends.update(mt.end() for mt in re.finditer("支流", text))
+        # 三亚|河: a city's or county's short form, then 河 or 湖, is the river or lake named after it
+        named_after = {m.start: m.end for m in known if m.rule == RULE_PLACE_SHORT and m.end - m.start >= 2
+                       and text[m.end:m.end + 1] in "河湖" and text[m.end:m.end + 2] not in _PROVINCE_WORDS}
         list_starts = set()  # where an item of a town's list of villages starts
         for m in known:  # 和顺镇|辖|水碓村: a town's villages after 辖, 包括
             w = next((w for w in self.t.village_list_verbs if text.startswith(w, m.end)), None)
@@ -1070,9 +1076,13 @@ class RuleSet:
                 if ch in "川沟" and (s not in ends or head - s < 2 or not (
                         text[i + 1:i + 2] in _LIST_OR_END or text.startswith(self.t.water_context, i + 1))):
                     s = None  # 达拉特旗|罕台川、: a gully or stream only right after its division, ending a phrase
-                if s is not None and head - s >= 1 and not any(j in covered for j in range(s, i)):
+                after_place = s is not None and named_after.get(s) == i  # (三亚|河: its short form covers it)
+                if s is not None and not after_place and any(j in covered for j in range(s, i)):
+                    s = None
+                if s is not None and head - s >= 1:
                     name = text[s:i + 1]
-                    if all(_CJK.match(c) for c in name) and (name[0] not in _NOT_WATER_START or _LI_WATER.match(name)) \
+                    if all(_CJK.match(c) for c in name) \
+                            and (name[0] not in _NOT_WATER_START or _LI_WATER.match(name) or after_place) \
                             and name != "江湖" \
                             and not name.startswith(self.t.water_kinds) \
                             and not any(m.start == s and m.end == i + 1 and (ch == "江" or m.rule == RULE_WATER_SUFFIX)
@@ -1631,6 +1641,9 @@ class RuleSet:
             toks = _cut(name)
             if any(tags.get(tok, ("", 0))[0] in self.t.org_name_tags["inside"] for tok in toks[1:]):
                 return None  # a verb or a numeral inside: 外地人逛|书店, 自建许多|球场 (but 国安二队)
+            if (h.payload.endswith("区") and tags.get(toks[-1], ("", 0))[0] in ("v", "vn")) \
+                    or (toks[0] in self.t.org_name_stop and len(toks[0]) > 1):
+                return None  # a kind of site: 高品质旅游|景区, 文明|景区, 重点|景区
             if len(toks) > 1 and len(toks[0]) == 1 and tags.get(toks[0], ("", 0))[0] == "a":
                 return None  # 大|尺度公园: an adjective and a noun make a kind
         tag, count = tags.get(name[-1] + h.payload, ("", 0))
