@@ -400,6 +400,7 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
                     relate(p.id, "locatedIn", pl.id, s - len(at), p.mention.end, "locatedIn.at_place", 0.7)
                 break
     _places_after_projects(text, places, agencies, resolved, relate)
+    _sited_projects(text, places, agencies, resolved, relate)
 
 
 _WHERE_NEXT = tuple(rule_words("where_next"))
@@ -435,6 +436,28 @@ def _places_after_projects(text: str, places: list[Resolved], agencies: set[int]
         chain, _ = _place_chain(places, k, text, agencies)
         for pl in chain:
             relate(p.id, "locatedIn", pl.id, p.mention.start, chain[-1].mention.end, "locatedIn.next_clause", 0.6)
+
+
+_SITED_AFTER = tuple(sorted(rule_words("sited_after"), key=len, reverse=True))
+
+
+def _sited_projects(text: str, places: list[Resolved], agencies: set[int], resolved: list[Resolved],
+                    relate) -> None:
+    """年产3万吨草莓精深加工项目落户东港经济开发区, …开发项目位于孤山镇: a project's name, then a word
+    of ``sited_after`` and a chain of places, is located in those places (arguments as
+    :func:`_places_after_projects` has them)."""
+    index = {r.mention.start: k for k, r in enumerate(places)}
+    for p in resolved:
+        e = p.mention.end
+        if p.kind != "Project":
+            continue
+        w = next((w for w in _SITED_AFTER if text.startswith(w, e)), None)
+        k = index.get(e + len(w)) if w else None
+        if k is None or places[k].mention.start in agencies:
+            continue
+        chain, _ = _place_chain(places, k, text, agencies)
+        for pl in chain:
+            relate(p.id, "locatedIn", pl.id, p.mention.start, chain[-1].mention.end, "locatedIn.sited", 0.7)
 
 
 def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]

@@ -266,6 +266,11 @@ def test_level_words_need_a_clear_home():
     # not: partners that are agencies, or a project after 的
     ("locatedIn.at_place", "天津市滨海新区召开会议。区农业农村委要会同区财政局推进盐碱地综合利用试点项目。", set()),
     ("locatedIn.at_place", "天津市滨海新区召开会议。区农业农村委要会同小王庄镇的企业推进盐碱地综合利用试点项目。", set()),
+    # Liaoning: the project's name, then a siting word (落户, 位于) and the places
+    ("locatedIn.sited", "东港市举行签约活动。此次签约的项目中，年产3万吨草莓精深加工项目落户东港经济开发区；"
+     "大鹿岛海岛旅游综合开发项目位于孤山镇。",
+     {("年产3万吨草莓精深加工项目", "东港经济开发区"), ("大鹿岛海岛旅游综合开发项目", "孤山镇")}),
+    ("locatedIn.sited", "东港市举行签约活动。签约项目落户后要加快建设孤山镇道路。", set()),
     # not: the clause before does not end with the project, or the places are not at its head
     ("locatedIn.next_clause", "实施农业面源污染防治行动工作，在喜洲镇推广绿色生态种植。", set()),
     ("locatedIn.next_clause", "深入实施农业面源污染防治行动，全面推广喜洲镇经验。", set()),

@@ -609,6 +609,8 @@ def test_banner_and_prefecture_level_words(text, expected):
     ("这个小学涌现过“全国好少年”18人。", "Project", {"“全国好少年”"}),
     ("推动人力资源供需对接平台与国家、自治区就业平台数据共享。", "Project", {"自治区就业平台"}),
     ("兰州军区某给水工程团担负打井任务。", "Project", {"兰州军区某给水工程", "某给水工程"}),
+    # a clause that opens with a verb is no project subject (争取|…项目落地)
+    ("扩大开放；争取更多标志性外资项目落地。", "Project", {"争取更多标志性外资项目"}),
 ])
 def test_words_that_hold_no_name(text, label, absent):
     assert not absent & found(text, label).keys()
@@ -677,6 +679,10 @@ def test_a_common_word_is_no_table_village():
     ("会议印发了《烟台经济技术开发区2024年工作要点》。", "《烟台经济技术开发区2024年工作要点》"),
     ("全会审议通过了《中共北京市密云区委关于全面加强密云水库保护的决定》。", "《中共北京市密云区委关于全面加强密云水库保护的决定》"),
     ("烟台经济技术开发区召开2024年“项目攻坚年”动员大会。", "“项目攻坚年”"),
+    # Liaoning: a clause's subject that its predicate sites (落户, 位于), or that a town is charged with
+    ("东港市签约。年产3万吨草莓精深加工项目落户东港经济开发区。", "年产3万吨草莓精深加工项目"),
+    ("东港市签约。大鹿岛海岛旅游综合开发项目位于孤山镇。", "大鹿岛海岛旅游综合开发项目"),
+    ("东港市签约。北井子镇海珍品工厂化养殖项目由北井子镇负责跟踪服务。", "北井子镇海珍品工厂化养殖项目"),
 ])
 def test_long_names_an_introducing_verb_opens(text, project):
     assert project in found(text, "Project")

@@ -112,6 +112,7 @@ _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万
 # “项目攻坚年”, “安全生产月”: a campaign's year or month (not “全国好少年”, “新年”)
 _CAMPAIGN_TERM = re.compile(r"\D{3,}[^\d一二三四五六七八九十百千万两少青老成周新童晚中壮丰学岁]+(年|月)")
 _PROVINCE_WORDS = {"河北", "河南", "湖北", "湖南"}  # 北京|河北: a province's name, no river after the city
+_CLAUSE_OPENERS = set("，；。：\n")
 _AREA_NAME = re.compile("[十百千万]+亩")  # a round area inside a name: 千亩茶园, 百万亩造林
 _PLACE_NAME_EXTRA = 4  # characters a project name that opens with a place may run past its head's max_name
 _COUNT_AFTER = re.compile(r"\d+(?:个|项|处)(?![\u4e00-\u9fff])")
@@ -209,6 +210,7 @@ class _Tables:
     introducers: set[str] = field(default_factory=set)
     head_after: tuple[tuple[str, frozenset[str]], ...] = ()  # (generic noun, the heads it may follow; empty: any)
     head_predicates: tuple[str, ...] = ()
+    subject_predicates: tuple[str, ...] = ()  # predicates that site a project named as a clause's subject
     site_verbs: tuple[str, ...] = ()
     site_heads: frozenset[str] = frozenset()  # project heads that name a site after a siting verb (位于|…产业园)
     stop_names: set[str] = field(default_factory=set)
@@ -307,6 +309,7 @@ def _load_tables() -> _Tables:
     t.introducers = set(read_lines("project_introducers.txt"))
     t.head_after = tuple((w[0], frozenset(w[1:])) for w in map(str.split, read_lines("project_head_after.txt")))
     t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
+    t.subject_predicates = tuple(rule_words("subject_predicates"))
     t.site_verbs = tuple(w for w in rule_words("at_place") if len(w) >= 2)  # 落户, 位于 (not 在, 于)
     t.site_heads = frozenset(rule_words("site_heads"))  # 产业园: after a siting verb, a place
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
@@ -1962,6 +1965,7 @@ class RuleSet:
         place_sorted = sorted(place_spans)
         place_site_start = {m.start for m in places if m.subtype == "WaterBody" or not m.attributes.get("keys")}
         place_at_end = {e: s for s, e in place_spans}
+        place_starts = {s for s, _ in place_spans}  # (…养殖项目由|北井子镇负责: a town acts)
         agency_ends = {m.end for m in agencies}
         agency_starts = {m.start for m in agencies}
         heads = self._longest(by_cat["head"])
@@ -2039,7 +2043,7 @@ class RuleSet:
             if min_name > 2 and any(name.startswith(lv) and len(name) - len(lv) < min_name for lv in self.t.levels):
                 continue  # 自治区|就业平台: a level's own kind of a generic head, not a named one
             # a task told passively: 古民居修缮|由镇规划建设办公室牵头
-            passive = nxt == "由" and h.end + 1 in agency_starts
+            passive = nxt == "由" and (h.end + 1 in agency_starts or h.end + 1 in place_starts)
             # 位于|凤凰湖产业园: a park that stands somewhere, not one being built (a place)
             sited = h.payload in self.t.site_heads and text.endswith(self.t.site_verbs, 0, start)
             if strength == "weak" and _COUNT_AFTER.match(text, h.end):
@@ -2053,7 +2057,11 @@ class RuleSet:
                     continue  # the head word is part of a longer word (专项目标, 治理思路; not 改造|工作)
             if strength == "weak":
                 item_of_list = start > 0 and text[start - 1] == "、" and prev_intro.get(start - 1)
-                introduced = verb in self.t.introducers or passive or sited \
+                # 年产3万吨草莓精深加工项目|落户东港经济开发区: a clause's subject sited by its predicate
+                subject = (start == 0 or text[start - 1] in _CLAUSE_OPENERS) \
+                    and text.startswith(self.t.subject_predicates, h.end) \
+                    and _word_tags().get(_cut(name)[0], ("", 0))[0] != "v"  # (not 争取|更多…项目落地)
+                introduced = verb in self.t.introducers or passive or sited or subject \
                     or self._introducing_modifier(text, start, place_sorted)
                 if not (has_quote or has_place or introduced or item_of_list):
                     continue
