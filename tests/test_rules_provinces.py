@@ -708,3 +708,26 @@ def test_rivers_and_scenic_areas_the_table_lacks(text, places):
 ])
 def test_no_river_or_site_from_a_kind(text, absent):
     assert not absent & found(text, "Place").keys()
+
+
+@pytest.mark.parametrize("text,places,absent", [
+    # Hunan: 督查室|会同|州发展改革委 is the verb, not 会同县 (a county of the same province)
+    ("湘西州召开会议。州政府督查室会同州发展改革委开展专项督查。", set(), {"会同", "会同县"}),
+    # Gansu: a township the table lacks, listed after one it has; an ethnic township's name
+    ("肃南裕固族自治县召开会议。完成皇城镇、祁丰藏族乡废弃矿点修复治理。", {"皇城镇", "祁丰藏族乡"}, set()),
+    # Gansu: 梨园河|河道 is the river's channel; a reserve named by its mountain and level
+    ("县水务局负责推进隆畅河、梨园河河道综合整治。", {"隆畅河", "梨园河"}, {"梨园河河"}),
+    ("祁连山国家级自然保护区内矿业权已全部退出。", {"祁连山国家级自然保护区"}, set()),
+])
+def test_towns_rivers_and_reserves_of_a_county(text, places, absent):
+    names = found(text, "Place")
+    assert places <= names.keys() and not absent & names.keys()
+
+
+@pytest.mark.parametrize("text,project", [
+    # Hunan: a 督查通报 names the project as the subject of 因… and of its 配套
+    ("一是凤凰县沱江古城段污水管网改造项目因征拆问题推进缓慢。", "凤凰县沱江古城段污水管网改造项目"),
+    ("三是湘西高新区标准化厂房项目配套设施建设滞后。", "湘西高新区标准化厂房项目"),
+])
+def test_projects_a_report_names_as_subjects(text, project):
+    assert project in found(text, "Project")

@@ -112,6 +112,10 @@ _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万
 # “项目攻坚年”, “安全生产月”: a campaign's year or month (not “全国好少年”, “新年”)
 _CAMPAIGN_TERM = re.compile(r"\D{3,}[^\d一二三四五六七八九十百千万两少青老成周新童晚中壮丰学岁]+(年|月)")
 _PROVINCE_WORDS = {"河北", "河南", "湖北", "湖南"}  # 北京|河北: a province's name, no river after the city
+_ETHNIC_TOWNSHIP = re.compile(  # an ethnic township's people before 乡 (马蹄|藏族乡, 祁丰|藏族乡)
+    r"((?:藏|回|蒙古|土家|苗|彝|壮|满|朝鲜|哈萨克|瑶|畲|侗|布依|白|哈尼|傣|黎|傈僳|佤|拉祜|水|纳西|羌|土|仫佬|锡伯|"
+    r"柯尔克孜|达斡尔|景颇|毛南|撒拉|布朗|塔吉克|普米|鄂温克|怒|京|基诺|仡佬|东乡|裕固|鄂伦春|赫哲)族)乡$")
+_LEVELED_HEADS = ("国家级", "省级")  # heads named with their level (国家级自然保护区)
 _CLAUSE_OPENERS = set("，；。：\n")
 _AREA_NAME = re.compile("[十百千万]+亩")  # a round area inside a name: 千亩茶园, 百万亩造林
 _PLACE_NAME_EXTRA = 4  # characters a project name that opens with a place may run past its head's max_name
@@ -902,8 +906,9 @@ class RuleSet:
         for e in range(s + 2, min(len(text), s + 5) + 1):
             if not _CJK.match(text[e - 1]):
                 break
-            if self._water_end_at(text, e) and not text.startswith(self.t.water_suffixes, e):
-                return s, e  # (英那河|水库 goes on)
+            if self._water_end_at(text, e) and (not text.startswith(self.t.water_suffixes, e)
+                                                or (text[e] in "河湖" and not self._water_end(text, e, text[e]))):
+                return s, e  # (英那河|水库 goes on; 梨园河|河道 does not: 河道 is the channel)
         return None, 0
 
     def _water_item_before(self, text: str, start: int, ends: set[int]) -> tuple[int | None, int]:
@@ -977,6 +982,8 @@ class RuleSet:
                     d is not None and d.level in ("province", "city") for d in map(self.gaz.get, a["keys"])):
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
+        # 皇城镇、|祁丰藏族乡: a town the table lacks, listed after a town it has
+        town_ends = {m.end for m in known if m.text.endswith(("镇", "乡", "街道")) and m.subtype == "District"}
         # 拉萨河支流|堆龙河: a tributary's name starts right after 支流
         ends.update(mt.end() for mt in re.finditer("支流", text))
         # 三亚|河: a city's or county's short form, then 河 or 湖, is the river or lake named after it
@@ -1058,8 +1065,12 @@ class RuleSet:
                 # 郑州市|须水镇, 成华区|望平街道: a town or street the table lacks, right after its
                 # city or county
                 head = i - 1 if ch == "道" else i  # where the suffix starts (街|道)
+                ethnic = _ETHNIC_TOWNSHIP.search(text, max(0, i - 7), i + 1) if ch == "乡" else None
+                if ethnic is not None:
+                    head = ethnic.start(1)  # 祁丰|藏族乡: an ethnic township, named before its people
                 s = self._bounded_start(text, head, 3, ends)
-                if s is not None and s in ends and head - s >= 2 and not any(j in covered for j in range(s, i)):
+                if s is not None and (s in ends or (s >= 1 and text[s - 1] == "、" and s - 1 in town_ends)) \
+                        and head - s >= 2 and not any(j in covered for j in range(s, i)):
                     name = text[s:i + 1]
                     if all(_CJK.match(c) for c in name) and not name.startswith(self.t.org_name_stop) \
                             and name[0] not in _LEVEL_CHARS and not name.endswith(self.t.settlement_kinds) \
@@ -1477,7 +1488,8 @@ class RuleSet:
                     continue  # 武汉|科技创新|中心: a kind after a place, not a coined name
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
-                if label != "Organization" and (mid + h.payload).startswith(self._kind_words):
+                if label != "Organization" and (mid + h.payload).startswith(self._kind_words) \
+                        and not (not mid and h.payload.startswith(_LEVELED_HEADS)):  # (祁连山|国家级自然保护区)
                     continue  # 精武镇|背街里|巷, 精武镇|背|街: a kind after a place (kg/data/org_name_stop.txt)
                 if label == "Organization" and h.payload.endswith(("公司", "队")) \
                         and self._holds_clause(mid, self.t.org_name_tags.get("company_keep", frozenset())):
