@@ -8,6 +8,7 @@ rule id                     what it links
 ==========================  ===============================================================
 partOf.gazetteer            a division to its nearest ancestor that the article also names
 partOf.adjacent             黄陂区赵畈村: the second place to the first, when the table allows
+partOf.sibling              皇城镇、祁丰藏族乡: a town the table lacks, to the parent of the town before it
 partOf.listed               和顺镇辖水碓村、十字路村: each village of a town's list to the town
 partOf.name_prefix          镇远古城 -> 镇远县, 福建晋江经济开发区 -> 晋江市: a place the table lacks to
                             the named division its name opens with
@@ -295,8 +296,17 @@ def _place_relations(resolved: list[Resolved], gaz, relate, text: str) -> None:
         village = not b.key or ((d := gaz.get(b.key)) is not None and d.level == "village")
         if head is not None and village and head.id != b.id:
             relate(b.id, "partOf", head.id, head.mention.start, b.mention.end, "partOf.listed", 0.8)
+    # 皇城镇、祁丰藏族乡: a town the table lacks, listed right after one it has, shares its parent
+    for a, b in zip(places, places[1:]):
+        if b.key or not a.key or text[a.mention.end:b.mention.start] != "、" or (d := gaz.get(a.key)) is None \
+                or d.level != "town" or not b.name.endswith(_TOWN_ENDS):
+            continue
+        parent = next((by_key[anc.key] for anc in gaz.ancestors(a.key) if anc.key in by_key), None)
+        if parent is not None and parent.id != b.id:
+            relate(b.id, "partOf", parent.id, a.mention.start, b.mention.end, "partOf.sibling", 0.7)
 
 
+_TOWN_ENDS = ("镇", "乡", "街道")
 _REGION_WORDS = tuple(rule_words("region_words"))  # 江汉|平原: larger than the division it opens with
 _LEVEL_DEPTH = {"province": 0, "city": 1, "county": 2, "town": 3, "village": 4}
 
@@ -404,6 +414,7 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
 
 
 _WHERE_NEXT = tuple(rule_words("where_next"))
+_DEADLINE_LEAD = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|年底|年内|今年|明年)前?")
 
 
 def _place_chain(places: list[Resolved], i: int, text: str, agencies: set[int]) -> tuple[list[Resolved], int]:
@@ -429,8 +440,10 @@ def _places_after_projects(text: str, places: list[Resolved], agencies: set[int]
         e = p.mention.end
         if p.kind != "Project" or text[e:e + 1] not in "，,":
             continue
-        w = next((w for w in _WHERE_NEXT if text.startswith(w, e + 1)), None)
-        k = index.get(e + 1 + len(w)) if w else None
+        lead = _DEADLINE_LEAD.match(text, e + 1)  # (…工程，|10月底前|完成皇城镇、祁丰藏族乡…)
+        at = lead.end() if lead else e + 1
+        w = next((w for w in _WHERE_NEXT if text.startswith(w, at)), None)
+        k = index.get(at + len(w)) if w else None
         if k is None or places[k].mention.start in agencies:
             continue
         chain, _ = _place_chain(places, k, text, agencies)

@@ -271,6 +271,9 @@ def test_level_words_need_a_clear_home():
      "大鹿岛海岛旅游综合开发项目位于孤山镇。",
      {("年产3万吨草莓精深加工项目", "东港经济开发区"), ("大鹿岛海岛旅游综合开发项目", "孤山镇")}),
     ("locatedIn.sited", "东港市举行签约活动。签约项目落户后要加快建设孤山镇道路。", set()),
+    # Gansu: a deadline, then 完成 and the places, in the clause after the project's
+    ("locatedIn.next_clause", "肃南裕固族自治县召开会议。县自然资源局牵头实施历史遗留矿山生态修复工程，10月底前完成皇城镇、"
+     "康乐镇废弃矿点修复治理。", {("历史遗留矿山生态修复工程", "皇城镇"), ("历史遗留矿山生态修复工程", "康乐镇")}),
     # not: the clause before does not end with the project, or the places are not at its head
     ("locatedIn.next_clause", "实施农业面源污染防治行动工作，在喜洲镇推广绿色生态种植。", set()),
     ("locatedIn.next_clause", "深入实施农业面源污染防治行动，全面推广喜洲镇经验。", set()),
@@ -639,3 +642,8 @@ def test_a_numbered_item_s_later_targets_concern_its_first_project():
             "10月底完善平台各项功能，提升政府治理水平。\n")
     g = kg.build_texts({"t": text}, date="2022-03-01")
     assert _link(g, "concerns", "10月底完善") == "全市物价信息服务平台"
+
+
+def test_a_town_the_table_lacks_shares_the_parent_of_the_town_listed_before_it():
+    g = kg.build_texts({"t": "肃南裕固族自治县召开会议。完成皇城镇、祁丰藏族乡废弃矿点修复治理。"}, date="2023-08-22")
+    assert ("祁丰藏族乡", "肃南裕固族自治县") in _by_rule(g, "partOf", "partOf.sibling")
