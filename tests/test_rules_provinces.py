@@ -731,3 +731,20 @@ def test_towns_rivers_and_reserves_of_a_county(text, places, absent):
 ])
 def test_projects_a_report_names_as_subjects(text, project):
     assert project in found(text, "Project")
+
+
+def test_a_zone_listed_after_a_zone():
+    # Anhui: the table has the first zone; the second, listed after it, ends in a zone word
+    places = found("滁州市印发工作要点。在滁州经济技术开发区、中新苏滁高新技术产业开发区全面推行“拿地即开工”。", "Place")
+    assert {"滁州经济技术开发区", "中新苏滁高新技术产业开发区"} <= places.keys()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Anhui: 推行 introduces a quoted reform; Chongqing: a county's 文化旅游委
+    ("滁州市印发工作要点。全面推行“拿地即开工”。", ("Project", "“拿地即开工”", "“拿地即开工”")),
+    ("石柱土家族自治县召开会议。中益乡配合县文化旅游委打造旅游线路。",
+     ("Agency", "县文化旅游委", "石柱土家族自治县文化和旅游发展委员会")),
+])
+def test_reforms_and_tourism_committees(text, expected):
+    label, surface, name = expected
+    assert found(text, label).get(surface) == name

@@ -1381,6 +1381,22 @@ class RuleSet:
                     out.append(Mention("Place", name, m.start, end + len(suf), RULE_ZONE_GRAMMAR, name, "District",
                                        0.8, (("keys", ()), ("full", True), ("zone", True), ("within", m.attributes.get("keys", ())))))
                     break
+        # 滁州经济技术开发区、|中新苏滁高新技术产业开发区: a zone listed right after a zone is one too
+        zones = sorted((m for m in [*place_ends.values(), *out] if m.label == "Place" and m.text.endswith(ZONE_SUFFIXES)),
+                       key=lambda m: m.start)
+        for z in zones:
+            if text[z.end:z.end + 1] != "、":
+                continue
+            s0 = z.end + 1
+            for e in range(s0 + 2, min(len(text), s0 + 14) + 1):
+                if not _CJK.match(text[e - 1]) or text[e - 1] in self.t.boundary_chars:
+                    break
+                suf = next((f for f in ZONE_SUFFIXES if text.endswith(f, s0, e) and e - s0 - len(f) >= 2), None)
+                if suf is not None and not any(m.start == s0 for m in zones):
+                    name = text[s0:e]
+                    out.append(Mention("Place", name, s0, e, RULE_ZONE_GRAMMAR, name, "District", 0.7,
+                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()))))
+                    break
         # 人大常委会 holds 人大常委 and 人大: one body, the standing committee
         longest: dict[int, Mention] = {}
         for m in out:
