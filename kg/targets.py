@@ -839,8 +839,8 @@ def _target_hint() -> _Hint | None:
                 top = stripped
             if "目标" not in top or "|" in top:
                 return None
-    return _Hint(_HINT_NUMERALS + "百千", set(_plans()) | set(_relative_years()) | set(_festivals())
-                 | {"半年", "季度", "目标"})
+    return _Hint(_HINT_NUMERALS + "百千ⅠⅡⅢⅣⅤ", set(_plans()) | set(_relative_years()) | set(_festivals())
+                 | {"半年", "季度", "目标", "全覆盖"})  # (Ⅱ类, 全覆盖: a standard met, cues.tsv ``standard``)
 
 
 def _intends(text: str, times: list["TimePhrase"]) -> bool:
@@ -939,7 +939,7 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
         masked += [m.span() for m in _QUOTED.finditer(sentence)]
     sentence_qs = _iter_quantities(sentence, masked)
     if (governing_time is None and hint is not None and not all_times and not sentence_qs
-            and "目标" not in sentence and not _RANGE_QTY.search(sentence)):
+            and "目标" not in sentence and not _RANGE_QTY.search(sentence) and not cues["standard"].search(sentence)):
         return []  # a numeral but no quantity, time phrase, range or goal header (进一步, 统一)
     clauses: list[_Clause] = []
     for s, e in split_clauses(sentence):
@@ -1012,7 +1012,9 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
             continue
         qs = [q for q in sentence_qs if q.start >= c.start and q.num_start < c.end]
         has_deadline = eff is not None and eff.deadline is not None or (eff is not None and eff.direction == "forward")
-        if not (qs or (tp is not None and tp.direction == "forward") or has_deadline or goal_ctx
+        # a standard met, with no figure and no period (确保…水质稳定保持Ⅱ类, 要…，实现…核查全覆盖)
+        standard = (strong or carried) and bool(cues["standard"].search(c.text)) and not _past(c.text)
+        if not (qs or (tp is not None and tp.direction == "forward") or has_deadline or goal_ctx or standard
                 or _RANGE_QTY.search(c.text)):
             continue  # cannot be checkable (the full test is below; every test here is a pure filter)
         # a comparison with last year is past, but a sentence's intent carries to a change with its
@@ -1035,14 +1037,14 @@ def find_targets(sentence: str, article_date: _dt.date | None = None, *,
                    and _value_after_result(c, qs, cues["plan_verb"], *((cues["outcome"],) if plan_section else ())))
         carries = carried and _value_after_result(c, qs, cues["outcome"], cues["plan_verb"])
         forward = bool((eff is not None and eff.direction == "forward") or strong or goal_ctx or carries or planned
-                       or intended)
+                       or intended or standard)
         if not forward:
             continue
         if carries:
             intent_before = True  # 力争A增长7%，B新增500家，C突破7000家: the intent governs the list
         own_deadline = tp is not None and tp.direction == "forward" and _has_content(c, tp)
         # checkable: a value; or a deadline of its own; or a result predicate within a period
-        checkable = (bool(qs) or own_deadline or (outcome and (has_deadline or goal_ctx))
+        checkable = (bool(qs) or own_deadline or (outcome and (has_deadline or goal_ctx)) or standard
                      or bool(_RANGE_QTY.search(c.text)))
         if not checkable:
             continue

@@ -152,7 +152,7 @@ def test_hints_find_what_one_alternation_finds():
     # _Hint searches its characters and its words apart; one pattern of both finds the same
     words = "|".join(map(re.escape, sorted(set(targets._plans()) | set(targets._relative_years()), key=len, reverse=True)))
     one_time = re.compile(r"\d|[〇零○一二两三四五六七八九十]|" + words)
-    one_target = re.compile(one_time.pattern + r"|[\d零〇○一二两三四五六七八九十百千]|目标")
+    one_target = re.compile(one_time.pattern + r"|[\d零〇○一二两三四五六七八九十百千ⅠⅡⅢⅣⅤ]|目标|全覆盖")
     for text in SENTENCES + ["十四五", "年底前完成", "目标", "进一步", "２０２１", "没有", ""]:
         assert bool(targets._time_hint().search(text)) == bool(one_time.search(text)), text
         assert bool(targets._target_hint().search(text)) == bool(one_target.search(text)), text

@@ -606,3 +606,22 @@ def test_a_plan_title_announced_is_no_target(sentence):
 def test_in_three_years_is_still_a_deadline(sentence):
     found = find_targets_in_text(sentence, dt.date(2025, 3, 1))
     assert found and found[0][2].deadline == dt.date(2028, 12, 31)
+
+
+# a standard met, with no figure and no period, after a word of intent (Fujian, Gansu, Hebei, Qinghai)
+@pytest.mark.parametrize("sentence, expected", [
+    ("县水利局要会同策武镇推进生态缓冲带建设，确保汀江出境断面水质稳定保持Ⅱ类。", ["确保汀江出境断面水质稳定保持Ⅱ类"]),
+    ("区医疗保障局要推进专项整治，实现全区定点医疗机构检查全覆盖。", ["实现全区定点医疗机构检查全覆盖"]),
+    ("要加强堤防建设，防洪标准达到百年一遇。", ["防洪标准达到百年一遇"]),
+    ("确保群众反映问题“零发生”。", ["确保群众反映问题“零发生”"]),
+    # not: a standard already met, or one with no word of intent
+    ("目前全市已实现检查全覆盖。", []),
+    ("去年汀江出境断面水质稳定保持Ⅱ类。", []),
+])
+def test_a_standard_met_is_a_target_without_a_figure(sentence, expected):
+    assert [sentence[s:e] for s, e, _ in find_targets(sentence, dt.date(2024, 3, 1))] == expected
+
+
+def test_livestock_and_colonies_are_units():
+    (_, _, t), = find_targets("力争牛存栏稳定在20万头以上。", dt.date(2025, 1, 17))
+    assert (t.value, t.unit, t.comparator) == (200000.0, "头", ">=")
