@@ -748,3 +748,20 @@ def test_a_zone_listed_after_a_zone():
 def test_reforms_and_tourism_committees(text, expected):
     label, surface, name = expected
     assert found(text, label).get(surface) == name
+
+
+@pytest.mark.parametrize("text,places,absent", [
+    # Hubei: flood works named by a lake (洪湖|分蓄洪区, 洪湖|围堤); a reservoir named after a lake
+    ("洪湖市要加快推进洪湖分蓄洪区东分块蓄洪工程建设。长江干堤、洪湖围堤防洪能力明显提升。",
+     {"洪湖分蓄洪区", "洪湖围堤", "长江干堤"}, set()),
+    ("针对长湖、洈水水库、太湖港水库等重点湖泊水库，落实安全度汛责任。", {"长湖", "洈水水库", "太湖港水库"},
+     {"太湖", "港水库", "湖泊水库"}),
+])
+def test_flood_works_and_reservoirs(text, places, absent):
+    names = found(text, "Place")
+    assert places <= names.keys() and not absent & names.keys()
+
+
+def test_a_national_programme_name_holds_its_and():
+    projects = found("推进乌梁素海流域山水林田湖草沙一体化保护和修复工程。", "Project")
+    assert "乌梁素海流域山水林田湖草沙一体化保护和修复工程" in projects and "修复工程" not in projects

@@ -118,6 +118,7 @@ _ETHNIC_TOWNSHIP = re.compile(  # an ethnic township's people before 乡 (马蹄
 _LEVELED_HEADS = ("国家级", "省级")  # heads named with their level (国家级自然保护区)
 _CLAUSE_OPENERS = set("，；。：\n")
 _AREA_NAME = re.compile("[十百千万]+亩")  # a round area inside a name: 千亩茶园, 百万亩造林
+_INTRODUCED_NAME_EXTRA = 6  # … that an introducing verb opens (推进|乌梁素海流域山水林田湖草沙一体化保护和修复|工程)
 _PLACE_NAME_EXTRA = 4  # characters a project name that opens with a place may run past its head's max_name
 _COUNT_AFTER = re.compile(r"\d+(?:个|项|处)(?![\u4e00-\u9fff])")
 _CAPACITY_LAST = frozenset("万亿吨瓦WwMm台套辆件片头只箱米时")
@@ -216,6 +217,7 @@ class _Tables:
     head_predicates: tuple[str, ...] = ()
     subject_predicates: tuple[str, ...] = ()  # predicates that site a project named as a clause's subject
     site_verbs: tuple[str, ...] = ()
+    water_anchor_heads: frozenset[str] = frozenset()  # heads a lake or river may name (荆江|分洪区)
     site_heads: frozenset[str] = frozenset()  # project heads that name a site after a siting verb (位于|…产业园)
     stop_names: set[str] = field(default_factory=set)
     name_verbs: set[str] = field(default_factory=set)
@@ -315,7 +317,8 @@ def _load_tables() -> _Tables:
     t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
     t.subject_predicates = tuple(rule_words("subject_predicates"))
     t.site_verbs = tuple(w for w in rule_words("at_place") if len(w) >= 2)  # 落户, 位于 (not 在, 于)
-    t.site_heads = frozenset(rule_words("site_heads"))  # 产业园: after a siting verb, a place
+    t.site_heads = frozenset(rule_words("site_heads"))
+    t.water_anchor_heads = frozenset(rule_words("water_anchor_heads"))  # 产业园: after a siting verb, a place
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -713,6 +716,9 @@ class RuleSet:
             # (梁子湖|生态保护工程: the lake, not 梁子湖区)
             waters = {(b.start, b.end) for b in bounded if b.subtype == "WaterBody"}
             out = [m for m in out if (m.start, m.end) not in waters or not self._weak_short(m)]
+            # (太湖 inside 太湖港水库 is part of the reservoir's name)
+            out = [m for m in out if not (m.subtype == "WaterBody" or m.text.endswith(("湖", "河", "江"))) or not any(
+                a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in waters)]
             # a short form inside a name the suffix rules bounded is part of that name (宁河 in
             # 安宁河), there and wherever the text repeats the name (安宁河流域, which they leave)
             names = {b.text for b in bounded}
@@ -982,6 +988,8 @@ class RuleSet:
                     d is not None and d.level in ("province", "city") for d in map(self.gaz.get, a["keys"])):
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
+        water_at_end = {m.end: m.start for m in known  # (太湖 may be read as 太湖县's short form so far)
+                        if m.subtype == "WaterBody" or m.text.endswith(("湖", "河", "江"))}
         # 皇城镇、|祁丰藏族乡: a town the table lacks, listed after a town it has
         town_ends = {m.end for m in known if m.text.endswith(("镇", "乡", "街道")) and m.subtype == "District"}
         # 拉萨河支流|堆龙河: a tributary's name starts right after 支流
@@ -1083,6 +1091,10 @@ class RuleSet:
             elif self._water_end(text, i, ch):
                 head = i - 1 if ch == "库" else i  # where the suffix starts (水|库)
                 s = self._bounded_start(text, head, 3, ends)
+                if s is not None and ch == "库" and s in water_at_end and 1 <= head - s <= 2 \
+                        and self._verb_ending(text, head) is None:
+                    s = water_at_end[s]  # 太湖|港|水库: a reservoir named after the lake, one name
+                    covered.difference_update(range(s, head))
                 if s is not None and head - s >= 2 and text[s] in self.t.water_lead_verbs:
                     s += 1
                 if s is not None and (v := self._verb_ending(text, head)) is not None and len(v) >= head - s:
@@ -1464,6 +1476,7 @@ class RuleSet:
         strict_starts = sorted({m.start for m in strict})
         anchors, starts = strict, strict_starts
         loose = loose_starts = None  # (made at the first county_anchor head: most texts have none)
+        wet = wet_starts = None  # (made at the first water_anchor_heads head)
         agency_ends = {m.end for m in agencies}
         ends = agency_ends | {m.end for m in places}
         taken = [(o.start, o.end) for o in orgs]
@@ -1478,6 +1491,11 @@ class RuleSet:
                                               for k in m.attributes.get("keys", ()))]
                     loose_starts = sorted({m.start for m in loose})
                 anchors, starts = loose, loose_starts
+            elif h.payload in self.t.water_anchor_heads:
+                if wet is None:  # 荆江|分洪区, 洪湖|围堤: a lake or river names these works too
+                    wet = strict + [m for m in places if m.subtype == "WaterBody" and not self._anchor_ok(m)]
+                    wet_starts = sorted({m.start for m in wet})
+                anchors, starts = wet, wet_starts
             else:
                 anchors, starts = strict, strict_starts
             if h.end < len(text) and text[h.end] in not_next:
@@ -2019,18 +2037,23 @@ class RuleSet:
             if start < 0 and text.endswith(self._head_words, 0, h.start):
                 # a head word right before: it named the project (…迁建项目|建设), or this head goes on
                 # with it (北京中轴线保护传承三年行动|计划)
-                if h.start in head_emitted and h.payload not in self._generic_nouns:
-                    merge_into(h)
-                continue
+                if h.start in head_emitted:
+                    if h.payload not in self._generic_nouns:
+                        merge_into(h)
+                    continue
+                # (修复|工程 with no project before it: the longer scan below may still find one)
             if start < 0:
-                # a name that opens with a place, or a campaign's that an introducing verb opens, may
-                # run a few characters longer (乌珠穆沁草原矿区生态环境综合|整治, 上海援疆莎车纺织服装产业园二期|项目,
+                # a name that opens with a place, or a campaign's or strong head's that an introducing
+                # verb opens, may run a few characters longer (乌珠穆沁草原矿区生态环境综合|整治, 上海援疆莎车纺织服装产业园二期|项目,
                 # 开展|农村公路安全生命防护工程提质|行动)
-                start, verb = self._name_start(text, h.start, max_name + _PLACE_NAME_EXTRA,
+                start, verb = self._name_start(text, h.start, max_name + _INTRODUCED_NAME_EXTRA,
                                                keep_verb=campaign and strength == "strong")
                 k = bisect.bisect_left(place_sorted, (start, -1))
-                if start < 0 or (k == len(place_sorted) or place_sorted[k][0] != start) and not (
-                        campaign and verb in self.t.introducers and _QUOTE_OPEN_SET.isdisjoint(text[start:h.start])):
+                opens_place = 0 <= start and h.start - start <= max_name + _PLACE_NAME_EXTRA \
+                    and k < len(place_sorted) and place_sorted[k][0] == start
+                if start < 0 or not opens_place and not (
+                        (campaign or strength == "strong") and verb in self.t.introducers
+                        and _QUOTE_OPEN_SET.isdisjoint(text[start:h.start])):
                     continue
             if strength == "weak" and verb not in self.t.introducers:
                 # 实施|汽车以旧换新行动, 实施|阳澄湖生态优化行动: the scan stopped at a function word or
