@@ -108,7 +108,14 @@ def _periods() -> dict[str, int]:
 
 @lru_cache(maxsize=None)
 def _festivals() -> tuple[str, ...]:
-    return tuple(w for (w,) in _lines("festivals.txt"))
+    return tuple(row[0] for row in _lines("festivals.txt"))
+
+
+@lru_cache(maxsize=None)
+def _fixed_days() -> dict[str, tuple[int, int]]:
+    """The festivals.txt days that fall on one date every year (汛期: month, day), which jionlp
+    does not know."""
+    return {row[0]: tuple(map(int, row[1].split("-"))) for row in _lines("festivals.txt") if len(row) > 1}
 
 
 @lru_cache(maxsize=None)
@@ -349,6 +356,10 @@ def _resolve_match(kind: str, g: dict, base: _dt.date | None) -> _dt.date | None
         if kind == "festival":
             if base is None:
                 return None
+            fixed = _fixed_days().get(g["fest"])
+            if fixed is not None:  # 汛期前: before the flood season, this year's or, once past, next year's
+                day = _dt.date(base.year, *fixed)
+                return day if day >= base else _dt.date(base.year + 1, *fixed)
             day = _jionlp_deadline(g["fest"], base)  # this year's (春节: its Gregorian date)
             if day is not None and day < base:
                 day = _jionlp_deadline(g["fest"], _dt.date(by + 1, 1, 1))  # (written after it: next year's)

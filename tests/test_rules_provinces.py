@@ -733,6 +733,12 @@ def test_projects_a_report_names_as_subjects(text, project):
     assert project in found(text, "Project")
 
 
+def test_a_zone_listed_before_a_zone():
+    # Shaanxi: the second zone is named by a county (清水); the first, listed before it, ends in a zone word
+    places = found("神木市召开会议。开展锦界工业园区、清水工业园区危险化学品安全风险集中治理。", "Place")
+    assert {"锦界工业园区", "清水工业园区"} <= places.keys()
+
+
 def test_a_zone_listed_after_a_zone():
     # Anhui: the table has the first zone; the second, listed after it, ends in a zone word
     places = found("滁州市印发工作要点。在滁州经济技术开发区、中新苏滁高新技术产业开发区全面推行“拿地即开工”。", "Place")

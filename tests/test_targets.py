@@ -625,3 +625,13 @@ def test_a_standard_met_is_a_target_without_a_figure(sentence, expected):
 def test_livestock_and_colonies_are_units():
     (_, _, t), = find_targets("力争牛存栏稳定在20万头以上。", dt.date(2025, 1, 17))
     assert (t.value, t.unit, t.comparator) == (200000.0, "头", ">=")
+
+
+@pytest.mark.parametrize("sentence, date, deadline", [
+    # Shaanxi, Hubei: before the flood season (taken to open on 1 June): this year's, or next year's once past
+    ("市水利局要开展河道清障专项行动，汛期前完成沿河阻水障碍物清理。", dt.date(2024, 5, 21), dt.date(2024, 5, 31)),
+    ("确保主汛期前完成隐患排查。", dt.date(2024, 10, 1), dt.date(2025, 5, 31)),
+])
+def test_the_flood_season_is_a_deadline(sentence, date, deadline):
+    assert [t.deadline for _, _, t in find_targets(sentence, date)] == [deadline]
+

@@ -1397,6 +1397,14 @@ class RuleSet:
         zones = sorted((m for m in [*place_ends.values(), *out] if m.label == "Place" and m.text.endswith(ZONE_SUFFIXES)),
                        key=lambda m: m.start)
         for z in zones:
+            e0 = z.start - 1  # 锦界工业园区、|清水工业园区: the one listed before it
+            suf = next((f for f in ZONE_SUFFIXES if text.endswith(f, 0, e0)), None) if text[e0:e0 + 1] == "、" else None
+            if suf is not None and not any(m.end == e0 for m in zones):
+                s0 = self._bounded_start(text, e0 - len(suf), 6, set(place_ends))
+                if s0 is not None and e0 - len(suf) - s0 >= 2:
+                    name = text[s0:e0]
+                    out.append(Mention("Place", name, s0, e0, RULE_ZONE_GRAMMAR, name, "District", 0.7,
+                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()))))
             if text[z.end:z.end + 1] != "、":
                 continue
             s0 = z.end + 1
