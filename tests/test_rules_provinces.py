@@ -609,6 +609,9 @@ def test_banner_and_prefecture_level_words(text, expected):
     ("这个小学涌现过“全国好少年”18人。", "Project", {"“全国好少年”"}),
     ("推动人力资源供需对接平台与国家、自治区就业平台数据共享。", "Project", {"自治区就业平台"}),
     ("兰州军区某给水工程团担负打井任务。", "Project", {"兰州军区某给水工程", "某给水工程"}),
+    # words a head word opens: 工程|机械, 工程师, 工程院
+    ("长沙经济技术开发区工程机械产业集群产值突破千亿元。", "Project", {"长沙经济技术开发区工程"}),
+    ("1995年当选为中国工程院院士，是高级工程师。", "Project", {"中国工程", "高级工程"}),
     # a clause that opens with a verb is no project subject (争取|…项目落地)
     ("扩大开放；争取更多标志性外资项目落地。", "Project", {"争取更多标志性外资项目"}),
 ])

@@ -217,6 +217,7 @@ class _Tables:
     head_predicates: tuple[str, ...] = ()
     subject_predicates: tuple[str, ...] = ()  # predicates that site a project named as a clause's subject
     site_verbs: tuple[str, ...] = ()
+    head_compounds: tuple[str, ...] = ()  # words a project head word opens (工程机械)
     water_anchor_heads: frozenset[str] = frozenset()  # heads a lake or river may name (荆江|分洪区)
     site_heads: frozenset[str] = frozenset()  # project heads that name a site after a siting verb (位于|…产业园)
     stop_names: set[str] = field(default_factory=set)
@@ -318,7 +319,8 @@ def _load_tables() -> _Tables:
     t.subject_predicates = tuple(rule_words("subject_predicates"))
     t.site_verbs = tuple(w for w in rule_words("at_place") if len(w) >= 2)  # 落户, 位于 (not 在, 于)
     t.site_heads = frozenset(rule_words("site_heads"))
-    t.water_anchor_heads = frozenset(rule_words("water_anchor_heads"))  # 产业园: after a siting verb, a place
+    t.water_anchor_heads = frozenset(rule_words("water_anchor_heads"))
+    t.head_compounds = tuple(rule_words("head_compounds"))  # 产业园: after a siting verb, a place
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -2035,6 +2037,8 @@ class RuleSet:
                 head_emitted[h.end] = out[-1]
         for h in heads:
             strength, campaign, max_name, min_name = self.t.heads[h.payload]
+            if text.startswith(self.t.head_compounds, h.start):
+                continue  # 工程|机械, 工程师, 项目部: a word the head word opens, no project's end
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
             if start == h.start and verb is not None and verb not in self.t.introducers and strength == "strong":
                 # 建设|库区生态产品价值实现|示范区: a verb right before a strong head is the name's own
