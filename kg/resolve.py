@@ -22,6 +22,7 @@ __all__ = ["Context", "Resolved", "article_context", "resolve", "project_id", "a
 
 # the level words that stand for the article's city, province or county (市发改委, 旗农牧局, 地区商务局)
 _CITY_LEVELS = frozenset(rule_words("city_levels"))
+_PARK_SUFFIXES = ("工业园区", "产业园区", "工业园", "产业园", "科技园", "园区")
 _PROVINCE_LEVELS = frozenset(rule_words("province_levels"))
 _PREFECTURE_LEVELS = frozenset(rule_words("prefecture_levels"))  # 州: the article's autonomous prefecture
 _COUNTY_LEVELS = frozenset(rule_words("county_levels"))
@@ -243,7 +244,8 @@ class _Resolver:
         full = a.get("full", True)
         zone = a.get("zone", False)
         # a development zone acts through its 管委会; a policy zone (自由贸易试验区) is a place only
-        extra_types = ("Agency",) if zone and a.get("agency", True) else ()
+        # (an industrial park within a zone is a place only: 锦界工业园区, 烟台化工产业园)
+        extra_types = ("Agency",) if zone and a.get("agency", not m.text.endswith(_PARK_SUFFIXES)) else ()
         if m.rule == R.RULE_PLACE_VILLAGE:
             scores = [(_in_context(gaz, d.key, ctx, named_counties), d) for d in divs]
             in_named = [d for sc, d in scores if sc == 3]

@@ -774,3 +774,11 @@ def test_flood_works_and_reservoirs(text, places, absent):
 def test_a_national_programme_name_holds_its_and():
     projects = found("推进乌梁素海流域山水林田湖草沙一体化保护和修复工程。", "Project")
     assert "乌梁素海流域山水林田湖草沙一体化保护和修复工程" in projects and "修复工程" not in projects
+
+
+def test_an_industrial_park_is_a_place_a_development_zone_also_an_agency():
+    g = kg.build_texts({"t": "神木市召开会议。开展锦界工业园区、清水工业园区危险化学品安全风险集中治理。"
+                             "烟台经济技术开发区召开大会。"}, date="2024-05-22")
+    types = {d["label"]: set(d.get("types", ())) | {d.get("kind")} for _, d in g.nx.nodes(data=True) if d.get("label")}
+    assert "Agency" not in types["锦界工业园区"] | types["清水工业园区"]
+    assert "Agency" in types["烟台经济技术开发区"]

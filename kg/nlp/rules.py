@@ -1406,7 +1406,7 @@ class RuleSet:
                 if s0 is not None and e0 - len(suf) - s0 >= 2:
                     name = text[s0:e0]
                     out.append(Mention("Place", name, s0, e0, RULE_ZONE_GRAMMAR, name, "District", 0.7,
-                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()))))
+                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()), ("agency", False))))
             if text[z.end:z.end + 1] != "、":
                 continue
             s0 = z.end + 1
@@ -1417,7 +1417,7 @@ class RuleSet:
                 if suf is not None and not any(m.start == s0 for m in zones):
                     name = text[s0:e]
                     out.append(Mention("Place", name, s0, e, RULE_ZONE_GRAMMAR, name, "District", 0.7,
-                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()))))
+                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()), ("agency", False))))
                     break
         # 人大常委会 holds 人大常委 and 人大: one body, the standing committee
         longest: dict[int, Mention] = {}
