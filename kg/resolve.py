@@ -22,6 +22,7 @@ __all__ = ["Context", "Resolved", "article_context", "resolve", "project_id", "a
 
 # the level words that stand for the article's city, province or county (市发改委, 旗农牧局, 地区商务局)
 _CITY_LEVELS = frozenset(rule_words("city_levels"))
+_ZONE_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区", "高新技术开发区")}
 _PARK_SUFFIXES = ("工业园区", "产业园区", "工业园", "产业园", "科技园", "园区")
 _PROVINCE_LEVELS = frozenset(rule_words("province_levels"))
 _PREFECTURE_LEVELS = frozenset(rule_words("prefecture_levels"))  # 州: the article's autonomous prefecture
@@ -222,6 +223,8 @@ class _Resolver:
         self.place_at: dict[tuple[int, int], Resolved] = {}
         self.agency_at: dict[tuple[int, int], Resolved] = {}
         self.village_at: dict[str, Resolved] = {}  # village name -> what its first mention resolved to
+        # the zones the article names (长沙经济技术开发区), to which their short names (长沙经开区) resolve
+        self.zone_names = {m.text for m in mentions if m.label == "Place" and m.attributes.get("zone")}
 
     # -- places ---------------------------------------------------------------
     def place(self, m: Mention, named_counties: set[str]) -> Resolved | None:
@@ -258,6 +261,12 @@ class _Resolver:
                     return Resolved(m, f"place/{m.name}", "Place", m.name, {m.text}, m.subtype)
                 return None
         if not divs:  # suffix-bounded names and zones the table lacks
+            short = next((k for k in _ZONE_SHORT if zone and m.text.endswith(k)), None)
+            full = next((n for f in _ZONE_SHORT.get(short, ()) if (n := m.text[:-len(short)] + f) in self.zone_names),
+                        None) if short else None
+            if full is not None:
+                # 长沙经开区: the article's 长沙经济技术开发区, named by its short suffix
+                return Resolved(m, f"place/{full}", "Place", full, {m.text}, "District", extra_types)
             if m.rule == R.RULE_ZONE_LISTED:
                 # 吴中区、吴江区、高新区: the zone of the article's city (a table zone of that name, or
                 # one named by the city's short form: 苏州高新区)
@@ -382,11 +391,15 @@ class _Resolver:
             rest = rest[dated.end():]
         if a.get("generic"):  # 各区政府: every district's, no one body
             return Resolved(m, "", "Agency", m.text, set(), attrs={"unresolved": True})
-        if a.get("prefix_kind") == "place" and rest in ("管委会", "管理委员会"):
-            zone = self.place_at.get((m.start + len(ptext) - len(ptext.removeprefix("中共")), m.start + len(ptext)))
-            if zone is not None and "Agency" in zone.extra_types:
-                # a development zone's 管委会 is the zone acting as an agency
-                return Resolved(m, zone.id, zone.kind, zone.name, {m.text}, zone.subtype, zone.extra_types, zone.key)
+        body = next((b for b in ("管委会", "管理委员会") if rest.endswith(b)), None)
+        if a.get("prefix_kind") == "place" and body is not None:
+            # a development zone's 管委会 is the zone acting as an agency; the zone is the prefix
+            # (烟台开发区|管委会) or the prefix and the middle (长沙|经开区|管委会)
+            zone_start = m.start + len(ptext) - len(ptext.removeprefix("中共"))
+            zone = self.place_at.get((zone_start, m.end - len(body)))
+            if zone is not None and ("Agency" in zone.extra_types or zone.mention.attributes.get("zone")):
+                types = tuple(sorted({*zone.extra_types, "Agency"}))
+                return Resolved(m, zone.id, zone.kind, zone.name, {m.text}, zone.subtype, types, zone.key)
         place, key = self._prefix_place(m)
         if a.get("dept"):
             body_full = a["dept"]

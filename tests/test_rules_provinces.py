@@ -782,3 +782,13 @@ def test_an_industrial_park_is_a_place_a_development_zone_also_an_agency():
     types = {d["label"]: set(d.get("types", ())) | {d.get("kind")} for _, d in g.nx.nodes(data=True) if d.get("label")}
     assert "Agency" not in types["锦界工业园区"] | types["清水工业园区"]
     assert "Agency" in types["烟台经济技术开发区"]
+
+
+def test_a_zone_with_a_committee_is_one_place_and_agency():
+    # Hunan: 长沙经开区 is the article's 长沙经济技术开发区, and a zone with a 管委会 is no project
+    g = kg.build_texts({"t": "长沙县召开会议。长沙经济技术开发区产值突破千亿元。长沙经开区管委会要牵头开展专项行动；"
+                             "长沙临空经济示范区管委会要会同县商务局推进项目建设。"}, date="2025-02-13")
+    nodes = {d["label"]: d for _, d in g.nx.nodes(data=True) if d.get("label")}
+    assert "长沙经开区" not in nodes and "长沙经开区管委会" not in nodes and "长沙临空经济示范区管委会" not in nodes
+    for zone in ("长沙经济技术开发区", "长沙临空经济示范区"):
+        assert nodes[zone]["kind"] == "Place" and "Agency" in nodes[zone].get("types", ())

@@ -166,6 +166,8 @@ ZONE_SUFFIXES = (
     "自贸区", "工业园区", "产业园区", "科技园区", "高新园区",
 )
 _ZONE_FIRST = {suf[0] for suf in ZONE_SUFFIXES}
+# the heads of zones that a 管委会 administers (长沙临空经济示范区管委会): kg.nlp.rules._administered_zones
+_ADMINISTERED_ZONES = ZONE_SUFFIXES + ("示范区", "新区", "园区", "产业园", "试验区", "合作区", "度假区", "旅游区", "景区")
 _ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团公司", "集团")
 _SKIP_BEFORE_VERB = "了着过"
 _LEAGUE = re.compile(r"团([省市区县])委(?!员)")
@@ -605,11 +607,38 @@ class RuleSet:
         projects = self._projects(text, by_cat, places, agencies)
         if "某" in text:  # 兰州军区某给水工程(团): nor is a work left unnamed a project
             projects = [m for m in projects if "某" not in m.text]
+        if "管" in text:
+            places, projects = self._administered_zones(text, places, agencies, projects)
         if projects and self._credit_line.search(text):
             credits = [mt.span() for mt in self._credit_line.finditer(text)]
             projects = [m for m in projects if m.label != "Project"
                         or not any(s <= m.start < e for s, e in credits)]  # 来源：平遥县融媒体中心
         return places + agencies + orgs + projects
+
+    def _administered_zones(self, text: str, places: list[Mention], agencies: list[Mention],
+                            projects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """长沙临空经济示范区管委会: a zone with a 管委会 is an existing zone, a place (the 管委会 is
+        the zone acting: kg.resolve), not a project being built; its name is a zone mention wherever
+        the text writes it."""
+        spans = {(m.start, m.end) for m in places}
+        names = set()
+        for a in agencies:
+            body = next((b for b in ("管委会", "管理委员会") if a.text.endswith(b)), None)
+            if body is None or a.attributes.get("prefix_kind") != "place":
+                continue
+            name = a.text[:-len(body)]
+            if len(name) > len(a.attributes.get("prefix", "")) and name.endswith(_ADMINISTERED_ZONES) \
+                    and (a.start, a.end - len(body)) not in spans:
+                names.add(name)
+        if not names:
+            return places, projects
+        for name in names:
+            for mt in re.finditer(re.escape(name), text):
+                if mt.span() not in spans:
+                    places = places + [Mention("Place", name, mt.start(), mt.end(), RULE_ZONE_GRAMMAR, name, "District",
+                                               0.7, (("keys", ()), ("full", True), ("zone", True), ("within", ())))]
+                    spans.add(mt.span())
+        return places, [m for m in projects if m.text not in names]
 
     # ------------------------------------------------------------------ places
     def _longest(self, hits: list[Hit]) -> list[Hit]:
@@ -2040,9 +2069,11 @@ class RuleSet:
             if text.startswith(self.t.head_compounds, h.start):
                 continue  # 工程|机械, 工程师, 项目部: a word the head word opens, no project's end
             start, verb = self._name_start(text, h.start, max_name, keep_verb=campaign and strength == "strong")
-            if start == h.start and verb is not None and verb not in self.t.introducers and strength == "strong":
-                # 建设|库区生态产品价值实现|示范区: a verb right before a strong head is the name's own
-                # when an introducing verb bounds the name before it
+            if (start == h.start or text[start:h.start] in self.t.stop_names) and verb is not None \
+                    and verb not in self.t.introducers and strength == "strong":
+                # 建设|库区生态产品价值实现|示范区, 推进|冰雪旅游环线公路提升|改造工程: a verb right before
+                # a strong head (or before a stop name) is the name's own when an introducing verb
+                # bounds the name before it
                 s2, v2 = self._name_start(text, start - len(verb), max_name - len(verb))
                 if s2 >= 0 and v2 in self.t.introducers and s2 < start - len(verb):
                     start, verb = s2, v2
