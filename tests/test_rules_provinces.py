@@ -609,6 +609,8 @@ def test_banner_and_prefecture_level_words(text, expected):
     ("这个小学涌现过“全国好少年”18人。", "Project", {"“全国好少年”"}),
     ("推动人力资源供需对接平台与国家、自治区就业平台数据共享。", "Project", {"自治区就业平台"}),
     ("兰州军区某给水工程团担负打井任务。", "Project", {"兰州军区某给水工程", "某给水工程"}),
+    # Shanghai: a body's name holds no project of its own
+    ("上海市青浦区金泽镇召开会议。金泽镇规划建设和环境保护办公室负责。", "Project", {"金泽镇规划建设"}),
     # words a head word opens: 工程|机械, 工程师, 工程院
     ("长沙经济技术开发区工程机械产业集群产值突破千亿元。", "Project", {"长沙经济技术开发区工程"}),
     ("1995年当选为中国工程院院士，是高级工程师。", "Project", {"中国工程", "高级工程"}),
@@ -647,6 +649,10 @@ def test_a_reserve_named_with_its_level():
     ("信阳市浉河区董家河镇召开会议。董家河镇综合执法大队要加强巡查。", "董家河镇综合执法大队", "董家河镇综合执法大队"),
     ("信阳市浉河区董家河镇召开会议。董家河镇生态环境保护工作站要加强巡查。",
      "董家河镇生态环境保护工作站", "董家河镇生态环境保护工作站"),
+    # Shanghai: a town's water station and its planning office (和 inside the name)
+    ("上海市青浦区金泽镇召开会议。镇水务站要会同区水务局推进。", "镇水务站", "金泽镇水务站"),
+    ("上海市青浦区金泽镇召开会议。金泽镇规划建设和环境保护办公室负责。",
+     "金泽镇规划建设和环境保护办公室", "金泽镇规划建设和环境保护办公室"),
     # Xinjiang: the committee's office, though 农村 is a village's name in the table
     ("吐鲁番市召开会议。市委农村工作领导小组办公室要加强统筹调度。", "市委农村工作领导小组办公室", "吐鲁番市委农村工作领导小组办公室"),
 ])
@@ -792,3 +798,8 @@ def test_a_zone_with_a_committee_is_one_place_and_agency():
     assert "长沙经开区" not in nodes and "长沙经开区管委会" not in nodes and "长沙临空经济示范区管委会" not in nodes
     for zone in ("长沙经济技术开发区", "长沙临空经济示范区"):
         assert nodes[zone]["kind"] == "Place" and "Agency" in nodes[zone].get("types", ())
+
+
+def test_a_body_named_after_its_project_keeps_it():
+    # the project ends where the body word begins: the office is named after it
+    assert "国家大豆行动计划" in found("国家大豆行动计划办公室主任蒋建平表示。", "Project")

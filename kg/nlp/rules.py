@@ -609,6 +609,11 @@ class RuleSet:
             projects = [m for m in projects if "某" not in m.text]
         if "管" in text:
             places, projects = self._administered_zones(text, places, agencies, projects)
+        # 金泽镇规划建设和环境保护办公室: a body's name holds no project of its own, unless the body
+        # is named after it (南湖治理|工作专班, 国家大豆行动计划|办公室: the project ends at the body word)
+        if agencies and projects:
+            bodies = [(a.start, a.end, a.end - len(str(a.attributes.get("body", "")))) for a in agencies]
+            projects = [p for p in projects if not any(s <= p.start and p.end <= e and p.end != b for s, e, b in bodies)]
         if projects and self._credit_line.search(text):
             credits = [mt.span() for mt in self._credit_line.finditer(text)]
             projects = [m for m in projects if m.label != "Project"
