@@ -16,7 +16,9 @@ partOf.campaign             a campaign to the campaign it is part of (精准脱�
 locatedIn.name_place        a project whose name holds a place (南湖治理 -> 南湖), or opens with one listed
                             after others (中北镇、精武镇背街里巷整治 -> both towns)
 locatedIn.at_place          在X区实施/建设…Y工程: the project after 在 + places + a short verb phrase
+                            (also 会同 + towns: 会同X镇、Z镇推进Y项目)
 locatedIn.next_clause       Y行动，在X镇、Z镇推广… / Y项目，涉及X镇等地: the places of the clause after
+locatedIn.sited             Y项目落户X开发区 / Y项目位于X镇: the places after the project's siting word
 responsibleFor.speaker      X负责人表示/介绍: X for the projects of its statement
 responsibleFor.lead         X牵头 / 牵头单位：X / 责任单位：X for the projects of that item
 responsibleFor.charged      由X负责/牵头 for the projects of its sentence before it (else of its clause
