@@ -412,11 +412,10 @@ def _projects_at_places(text: str, resolved: list[Resolved], relate) -> None:
                     relate(p.id, "locatedIn", pl.id, s - len(at), p.mention.end, "locatedIn.at_place", 0.7)
                 break
     _places_after_projects(text, places, agencies, resolved, relate)
-    _sited_projects(text, places, agencies, resolved, relate)
 
 
 _WHERE_NEXT = tuple(rule_words("where_next"))
-_DEADLINE_LEAD = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|年底|年内|今年|明年)前?")
+_DEADLINE_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月|年|今年|明年)(?:底|中旬|上旬|下旬|末|内)?前?")
 
 
 def _place_chain(places: list[Resolved], i: int, text: str, agencies: set[int]) -> tuple[list[Resolved], int]:
@@ -433,46 +432,34 @@ def _place_chain(places: list[Resolved], i: int, text: str, agencies: set[int]) 
 
 def _places_after_projects(text: str, places: list[Resolved], agencies: set[int], resolved: list[Resolved],
                            relate) -> None:
-    """实施农业面源污染防治行动，在喜洲镇、上关镇、右所镇推广绿色生态种植: a clause that opens with
-    a word of ``where_next`` and a chain of places, right after a clause that ends with a project's
-    name, says where that project is carried out (``places`` in text order, ``agencies`` the
-    starts of agency mentions, as :func:`_projects_at_places` has them)."""
+    """The places a chain names right after a project's name (``places`` in text order, ``agencies``
+    the starts of agency mentions, as :func:`_projects_at_places` has them):
+
+    - ``locatedIn.next_clause``: a clause that opens (after a deadline, if any) with a word of
+      ``where_next``, right after the clause that ends with the name: 实施农业面源污染防治行动，在喜洲镇、
+      上关镇推广…; …修复工程，10月底前完成皇城镇、祁丰藏族乡…;
+    - ``locatedIn.sited``: a word of ``sited_after`` right after the name: 年产3万吨草莓精深加工项目落户
+      东港经济开发区, …开发项目位于孤山镇."""
     index = {r.mention.start: k for k, r in enumerate(places)}
     for p in resolved:
-        e = p.mention.end
-        if p.kind != "Project" or text[e:e + 1] not in "，,":
+        if p.kind != "Project":
             continue
-        lead = _DEADLINE_LEAD.match(text, e + 1)  # (…工程，|10月底前|完成皇城镇、祁丰藏族乡…)
-        at = lead.end() if lead else e + 1
-        w = next((w for w in _WHERE_NEXT if text.startswith(w, at)), None)
+        e = p.mention.end
+        if text[e:e + 1] in "，,":
+            lead = _DEADLINE_LEAD.match(text, e + 1)
+            at, words, rule, conf = (lead.end() if lead else e + 1), _WHERE_NEXT, "locatedIn.next_clause", 0.6
+        else:
+            at, words, rule, conf = e, _SITED_AFTER, "locatedIn.sited", 0.7
+        w = next((w for w in words if text.startswith(w, at)), None)
         k = index.get(at + len(w)) if w else None
         if k is None or places[k].mention.start in agencies:
             continue
         chain, _ = _place_chain(places, k, text, agencies)
         for pl in chain:
-            relate(p.id, "locatedIn", pl.id, p.mention.start, chain[-1].mention.end, "locatedIn.next_clause", 0.6)
+            relate(p.id, "locatedIn", pl.id, p.mention.start, chain[-1].mention.end, rule, conf)
 
 
 _SITED_AFTER = tuple(sorted(rule_words("sited_after"), key=len, reverse=True))
-
-
-def _sited_projects(text: str, places: list[Resolved], agencies: set[int], resolved: list[Resolved],
-                    relate) -> None:
-    """年产3万吨草莓精深加工项目落户东港经济开发区, …开发项目位于孤山镇: a project's name, then a word
-    of ``sited_after`` and a chain of places, is located in those places (arguments as
-    :func:`_places_after_projects` has them)."""
-    index = {r.mention.start: k for k, r in enumerate(places)}
-    for p in resolved:
-        e = p.mention.end
-        if p.kind != "Project":
-            continue
-        w = next((w for w in _SITED_AFTER if text.startswith(w, e)), None)
-        k = index.get(e + len(w)) if w else None
-        if k is None or places[k].mention.start in agencies:
-            continue
-        chain, _ = _place_chain(places, k, text, agencies)
-        for pl in chain:
-            relate(p.id, "locatedIn", pl.id, p.mention.start, chain[-1].mention.end, "locatedIn.sited", 0.7)
 
 
 def _meeting_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, int]]

@@ -274,6 +274,8 @@ def test_level_words_need_a_clear_home():
     # Gansu: a deadline, then 完成 and the places, in the clause after the project's
     ("locatedIn.next_clause", "肃南裕固族自治县召开会议。县自然资源局牵头实施历史遗留矿山生态修复工程，10月底前完成皇城镇、"
      "康乐镇废弃矿点修复治理。", {("历史遗留矿山生态修复工程", "皇城镇"), ("历史遗留矿山生态修复工程", "康乐镇")}),
+    ("locatedIn.next_clause", "肃南裕固族自治县召开会议。县自然资源局牵头实施历史遗留矿山生态修复工程，2024年底前完成皇城镇、"
+     "康乐镇废弃矿点修复治理。", {("历史遗留矿山生态修复工程", "皇城镇"), ("历史遗留矿山生态修复工程", "康乐镇")}),
     # not: the clause before does not end with the project, or the places are not at its head
     ("locatedIn.next_clause", "实施农业面源污染防治行动工作，在喜洲镇推广绿色生态种植。", set()),
     ("locatedIn.next_clause", "深入实施农业面源污染防治行动，全面推广喜洲镇经验。", set()),

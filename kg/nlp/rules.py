@@ -110,11 +110,20 @@ _CAPACITY = re.compile(r"(?:年产|年处理|年加工|装机)?\d+(?:\.\d+)?[万
 # a count right after a head word that ends its clause: the number of projects of a kind
 # (城市更新项目|37个，), not of what follows (科学中心|29个科技设施)
 # “项目攻坚年”, “安全生产月”: a campaign's year or month (not “全国好少年”, “新年”)
-_CAMPAIGN_TERM = re.compile(r"\D{3,}[^\d一二三四五六七八九十百千万两少青老成周新童晚中壮丰学岁]+(年|月)")
-_PROVINCE_WORDS = {"河北", "河南", "湖北", "湖南"}  # 北京|河北: a province's name, no river after the city
+_CAMPAIGN_TERM = re.compile(r"[^\d“”]{2,}(?:攻坚|提升|提质|落实|建设|作风|效能|质量|服务|行动|活动|宣传|安全生产|突破|创新|优化|招商)(?:年|月)")
 _ETHNIC_TOWNSHIP = re.compile(  # an ethnic township's people before 乡 (马蹄|藏族乡, 祁丰|藏族乡)
     r"((?:藏|回|蒙古|土家|苗|彝|壮|满|朝鲜|哈萨克|瑶|畲|侗|布依|白|哈尼|傣|黎|傈僳|佤|拉祜|水|纳西|羌|土|仫佬|锡伯|"
     r"柯尔克孜|达斡尔|景颇|毛南|撒拉|布朗|塔吉克|普米|鄂温克|怒|京|基诺|仡佬|东乡|裕固|鄂伦春|赫哲)族)乡$")
+_WATER_ENDS = ("湖", "河", "江")
+_CHARGE_VERBS = ("负责", "牵头", "组织实施", "实施", "推进")  # 由北井子镇|负责 (not 由深圳|迁往河源)
+
+
+def _natural(m: "Mention") -> bool:
+    """Whether a place mention is a mountain, lake or river of the landmark table (keys x/…: 祁连山, 太湖),
+    though it may also be read as a division's short form (太湖县)."""
+    return any(str(k).startswith("x/") for k in m.attributes.get("keys", ()))
+
+
 _LEVELED_HEADS = ("国家级", "省级")  # heads named with their level (国家级自然保护区)
 _CLAUSE_OPENERS = set("，；。：\n")
 _AREA_NAME = re.compile("[十百千万]+亩")  # a round area inside a name: 千亩茶园, 百万亩造林
@@ -320,9 +329,9 @@ def _load_tables() -> _Tables:
     t.head_predicates = tuple(read_lines("project_head_predicates.txt"))
     t.subject_predicates = tuple(rule_words("subject_predicates"))
     t.site_verbs = tuple(w for w in rule_words("at_place") if len(w) >= 2)  # 落户, 位于 (not 在, 于)
-    t.site_heads = frozenset(rule_words("site_heads"))
+    t.site_heads = frozenset(rule_words("site_heads"))  # 产业园: after a siting verb, a place
     t.water_anchor_heads = frozenset(rule_words("water_anchor_heads"))
-    t.head_compounds = tuple(rule_words("head_compounds"))  # 产业园: after a siting verb, a place
+    t.head_compounds = tuple(rule_words("head_compounds"))
     t.verbs = sorted(set(read_lines("project_verbs.txt")) | t.introducers, key=len, reverse=True)
     t.verb_set = frozenset(t.verbs)
     t.verb_lengths = tuple(sorted({len(v) for v in t.verbs}, reverse=True))
@@ -753,7 +762,7 @@ class RuleSet:
             waters = {(b.start, b.end) for b in bounded if b.subtype == "WaterBody"}
             out = [m for m in out if (m.start, m.end) not in waters or not self._weak_short(m)]
             # (太湖 inside 太湖港水库 is part of the reservoir's name)
-            out = [m for m in out if not (m.subtype == "WaterBody" or m.text.endswith(("湖", "河", "江"))) or not any(
+            out = [m for m in out if not (m.subtype == "WaterBody" or (_natural(m) and m.text.endswith(_WATER_ENDS))) or not any(
                 a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in waters)]
             # a short form inside a name the suffix rules bounded is part of that name (宁河 in
             # 安宁河), there and wherever the text repeats the name (安宁河流域, which they leave)
@@ -1025,14 +1034,16 @@ class RuleSet:
                 covered.update(range(m.start, m.end))
         ends = {m.end for m in known}
         water_at_end = {m.end: m.start for m in known  # (太湖 may be read as 太湖县's short form so far)
-                        if m.subtype == "WaterBody" or m.text.endswith(("湖", "河", "江"))}
+                        if m.subtype == "WaterBody" or (_natural(m) and m.text.endswith(_WATER_ENDS))}
         # 皇城镇、|祁丰藏族乡: a town the table lacks, listed after a town it has
         town_ends = {m.end for m in known if m.text.endswith(("镇", "乡", "街道")) and m.subtype == "District"}
         # 拉萨河支流|堆龙河: a tributary's name starts right after 支流
         ends.update(mt.end() for mt in re.finditer("支流", text))
         # 三亚|河: a city's or county's short form, then 河 or 湖, is the river or lake named after it
         named_after = {m.start: m.end for m in known if m.rule == RULE_PLACE_SHORT and m.end - m.start >= 2
-                       and text[m.end:m.end + 1] in "河湖" and text[m.end:m.end + 2] not in _PROVINCE_WORDS}
+                       and text[m.end:m.end + 1] in "河湖"
+                       and _word_tags().get(text[m.end:m.end + 2], ("", 0))[1] < self.t.org_cut_count // 2}
+        # (北京|河北, 三亚|湖心岛: the 河 or 湖 opens a common word, no river after the city)
         list_starts = set()  # where an item of a town's list of villages starts
         for m in known:  # 和顺镇|辖|水碓村: a town's villages after 辖, 包括
             w = next((w for w in self.t.village_list_verbs if text.startswith(w, m.end)), None)
@@ -1083,8 +1094,9 @@ class RuleSet:
                     if anchored is not None and s > anchored:
                         continue
                     if name in self.gaz.villages and not (len(name) == 2 and name[0] in _NUMERAL) \
-                            and not (len(name) == 2 and s not in ends and _word_tags().get(name, ("ns", 0))[0] != "ns"
-                                     and _word_tags()[name][1] >= self.t.org_cut_count):
+                            and not (len(name) == 2 and s not in ends
+                                     and (tag := _word_tags().get(name, ("ns", 0)))[0] != "ns"
+                                     and tag[1] >= self.t.org_cut_count):
                         # (一村 is a village's name somewhere, and a count in 一村一策, 两旧一村; 农村, 乡村
                         # and 全村 are common words, villages only right after their division)
                         # (after_place: right after a division, 黄陂区|王家庄村, it is that
@@ -1312,7 +1324,7 @@ class RuleSet:
             for pstart, ptext, kind in sorted(prefixes.get(h.start, ()), key=lambda p: p[0]):
                 emit(pstart, h.end, RULE_AGENCY_DEPT,
                      (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), ("body", h.text)))
-                listed[h.end] = (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), pstart)
+                listed[h.end] = (("prefix", ptext), ("prefix_kind", kind), ("dept", h.payload), pstart, h.start)
                 break
             else:
                 c = text[h.start - 1] if h.start else "。"
@@ -1321,13 +1333,15 @@ class RuleSet:
                 joint = self.t.joint.get((first[2][1], h.payload)) if first is not None else None
                 if shared is None and joint is not None:
                     # 市纪委监委: one prefix, two organs sitting as one body
-                    emit(first[3], h.end, RULE_AGENCY_DEPT,
-                         first[:2] + (("dept", joint), ("body", text[first[3] + len(first[0][1]):h.end])))
+                    # (first[3]: where the first organ's name starts, its prefix or, in a list, itself;
+                    # first[4]: where its department word starts)
+                    emit(first[3], h.end, RULE_AGENCY_DEPT if first[3] < first[4] else RULE_AGENCY_LIST,
+                         first[:2] + (("dept", joint), ("body", text[first[4]:h.end])))
                     merged.add((first[3], h.start))
                 elif shared is not None and shared[1][1] == "level":
                     # 市发改委、经信局和科技局: the departments of a list share its first level word
                     emit(h.start, h.end, RULE_AGENCY_LIST, shared[:2] + (("dept", h.payload), ("body", h.text)), 0.8)
-                    listed[h.end] = shared[:2] + (("dept", h.payload), h.start)
+                    listed[h.end] = shared[:2] + (("dept", h.payload), h.start, h.start)
                 elif h.text.endswith("厅") and (c in PUNCT or c in QUOTE_CLOSE or c in self.t.boundary_chars):
                     # 审计署、审计厅: a 厅 is a province's department, named without the province
                     emit(h.start, h.end, RULE_AGENCY_PROVINCIAL,
@@ -1432,15 +1446,21 @@ class RuleSet:
         # 滁州经济技术开发区、|中新苏滁高新技术产业开发区: a zone listed right after a zone is one too
         zones = sorted((m for m in [*place_ends.values(), *out] if m.label == "Place" and m.text.endswith(ZONE_SUFFIXES)),
                        key=lambda m: m.start)
+
+        def listed_zone(s0: int, e: int) -> None:
+            name = text[s0:e]
+            if name.startswith(self.t.org_name_stop) or name.startswith(tuple(self.t.levels)) \
+                    or name.startswith(("其他", "其它", "县域", "市域")):
+                return  # 重点工业园区, 其他省级开发区: a kind of zone, not one
+            out.append(Mention("Place", name, s0, e, RULE_ZONE_GRAMMAR, name, "District", 0.7,
+                               (("keys", ()), ("full", True), ("zone", True), ("within", ()), ("agency", False))))
         for z in zones:
             e0 = z.start - 1  # 锦界工业园区、|清水工业园区: the one listed before it
             suf = next((f for f in ZONE_SUFFIXES if text.endswith(f, 0, e0)), None) if text[e0:e0 + 1] == "、" else None
             if suf is not None and not any(m.end == e0 for m in zones):
                 s0 = self._bounded_start(text, e0 - len(suf), 6, set(place_ends))
                 if s0 is not None and e0 - len(suf) - s0 >= 2:
-                    name = text[s0:e0]
-                    out.append(Mention("Place", name, s0, e0, RULE_ZONE_GRAMMAR, name, "District", 0.7,
-                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()), ("agency", False))))
+                    listed_zone(s0, e0)
             if text[z.end:z.end + 1] != "、":
                 continue
             s0 = z.end + 1
@@ -1449,9 +1469,7 @@ class RuleSet:
                     break
                 suf = next((f for f in ZONE_SUFFIXES if text.endswith(f, s0, e) and e - s0 - len(f) >= 2), None)
                 if suf is not None and not any(m.start == s0 for m in zones):
-                    name = text[s0:e]
-                    out.append(Mention("Place", name, s0, e, RULE_ZONE_GRAMMAR, name, "District", 0.7,
-                                       (("keys", ()), ("full", True), ("zone", True), ("within", ()), ("agency", False))))
+                    listed_zone(s0, e)
                     break
         # 人大常委会 holds 人大常委 and 人大: one body, the standing committee
         longest: dict[int, Mention] = {}
@@ -1459,8 +1477,9 @@ class RuleSet:
             if m.rule == RULE_AGENCY_DEPT and (m.start not in longest or m.end > longest[m.start].end):
                 longest[m.start] = m
         # (but 安徽省人民政府 inside 安徽省人民政府办公厅 is the government itself, named as the office's parent)
+        out = [m for m in out if (m.start, m.end) not in merged]  # (市纪委|监委: named by the joint body)
         out = [m for m in out if m.rule != RULE_AGENCY_DEPT or longest[m.start] is m
-               or (m.start, m.end) not in merged and not _standing_committee_of(str(longest[m.start].attributes.get("dept", "")), m.attributes.get("dept"))]
+               or not _standing_committee_of(str(longest[m.start].attributes.get("dept", "")), m.attributes.get("dept"))]
         # 各区政府, 各市、县人民政府: every district's or county's, not the article's own
         return [replace(m, attrs=m.attrs + (("generic", True),))
                 if m.attributes.get("prefix_kind") == "level" and _EACH.search(text, max(0, m.start - 8), m.start)
@@ -1567,7 +1586,8 @@ class RuleSet:
                 if label != "Organization" and any(mid[i:i + 2] in self.t.verb_set for i in range(len(mid) - 1)):
                     continue  # 武汉|建设国际航空港: a verb, not a name
                 if label != "Organization" and (mid + h.payload).startswith(self._kind_words) \
-                        and not (not mid and h.payload.startswith(_LEVELED_HEADS)):  # (祁连山|国家级自然保护区)
+                        and not (not mid and h.payload.startswith(_LEVELED_HEADS) and self._landmark_at(anchors, s)):
+                    # (祁连山|国家级自然保护区, but not 甘肃|国家级自然保护区: a division's reserves, a kind)
                     continue  # 精武镇|背街里|巷, 精武镇|背|街: a kind after a place (kg/data/org_name_stop.txt)
                 if label == "Organization" and h.payload.endswith(("公司", "队")) \
                         and self._holds_clause(mid, self.t.org_name_tags.get("company_keep", frozenset())):
@@ -1841,6 +1861,11 @@ class RuleSet:
         # 世界|一流大学, 国际|石油公司: a name does not open with one of the commonest nouns
         return tag not in bad["first"] and not (tag == "n" and count >= 50 * self.t.org_kind_count)
 
+    @staticmethod
+    def _landmark_at(anchors: list[Mention], start: int) -> bool:
+        """Whether a mountain, lake or river (not a division) starts at ``start``."""
+        return any(m.start == start and (m.subtype == "WaterBody" or _natural(m)) for m in anchors)
+
     def _anchor_ok(self, m: Mention) -> bool:
         """A place that can start a facility's or an organization's name: a full division name, or
         the short form of a province, city, country or water body (宁波, 长江). Not a county's short
@@ -2056,6 +2081,7 @@ class RuleSet:
         place_site_start = {m.start for m in places if m.subtype == "WaterBody" or not m.attributes.get("keys")}
         place_at_end = {e: s for s, e in place_spans}
         place_starts = {s for s, _ in place_spans}  # (…养殖项目由|北井子镇负责: a town acts)
+        place_end_at = {s: e for s, e in place_spans}
         agency_ends = {m.end for m in agencies}
         agency_starts = {m.start for m in agencies}
         heads = self._longest(by_cat["head"])
@@ -2142,7 +2168,8 @@ class RuleSet:
             if min_name > 2 and any(name.startswith(lv) and len(name) - len(lv) < min_name for lv in self.t.levels):
                 continue  # 自治区|就业平台: a level's own kind of a generic head, not a named one
             # a task told passively: 古民居修缮|由镇规划建设办公室牵头
-            passive = nxt == "由" and (h.end + 1 in agency_starts or h.end + 1 in place_starts)
+            passive = nxt == "由" and (h.end + 1 in agency_starts or (
+                h.end + 1 in place_starts and text.startswith(_CHARGE_VERBS, place_end_at[h.end + 1])))
             # 位于|凤凰湖产业园: a park that stands somewhere, not one being built (a place)
             sited = h.payload in self.t.site_heads and text.endswith(self.t.site_verbs, 0, start)
             if strength == "weak" and _COUNT_AFTER.match(text, h.end):
