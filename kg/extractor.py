@@ -67,7 +67,7 @@ _SETTER = re.compile(r"召开|提出|指出|要求|强调|印发|部署|发布|�
 # 牵头单位：X、Y / 责任单位：X (the list after), or X牵头 (the agencies before)
 # the article's meeting and its convener: 国务院总理主持召开国务院常务会议, 市委召开十二届九次全会
 _MEETING_CALL = re.compile(r"(?:(?:党组)?(?:副?总理|副?书记|市长|省长|区长|县长|主任|主席))?(?:主持)?召开(?:了)?"
-                           r"[^。；！？，、]{0,20}?(?:会议|全会|常委会|常务会议|座谈会|推进会)")
+                           r"[^。；！？，、]{0,24}?(?:" + "|".join(map(re.escape, rule_words("meeting_nouns"))) + ")")
 _MEETING_NAME = re.compile(r"(?:第?[一二三四五六七八九十]+届)?(?:第?[一二三四五六七八九十百零〇\d]+次)?"
                            r"(?:常务会议|常委会会议|常委会|全体(?:[（(]扩大[）)])?会议|全会)")
 _MEETING_SAYS = re.compile(r"(?:会议|全会)(?:还)?(?:指出|要求|强调|提出|认为|明确|决定|部署|号召|确定)")
@@ -527,9 +527,10 @@ def _speaker_scopes(text: str, resolved: list[Resolved], paras: list[tuple[int, 
         if speaker is not None:
             current, since = speaker, _statement_start(text, s, speaker.mention.start)
         elif current is not None:
-            # an agency subject at the paragraph's start ends the previous statement
-            if any(agencies[k].id != current.id for k in range(bisect.bisect_left(starts, s),
-                                                                 bisect.bisect_left(starts, s + 12))):
+            # an agency subject at the paragraph's start ends the previous statement (not a place
+            # that acts: 结合武汉实际，我市正研究… goes on with the speaker's account)
+            if any(agencies[k].id != current.id and agencies[k].kind == "Agency"
+                   for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, s + 12))):
                 current = None
         if current is not None:
             out[i] = (current, since)
@@ -679,6 +680,7 @@ class _Setting:
         self.projects = sorted((r for r in resolved if r.kind == "Project"), key=lambda r: r.mention.start)
         self.project_starts = [p.mention.start for p in self.projects]
         self.issuer, self.plan = _issuer(text, self.agencies, self.projects, paras.spans)
+        self.government = _government_addressed(self.agencies, [self.issuer, *(h for h, _ in meeting_of.values())])
         self.item_of = self._item_projects()
 
     def _item_projects(self) -> dict[int, Resolved]:
@@ -723,7 +725,16 @@ class _Setting:
         return a
 
     def setter(self, t: Mention, s: int) -> tuple[Resolved, str, float] | None:
-        """The setter of target ``t`` in the sentence starting at ``s``, with the rule and confidence."""
+        """The setter of target ``t`` in the sentence starting at ``s``, with the rule and confidence.
+        In a 政协 or 人大 story the government it addresses sets the targets its bodies report
+        (setBy.government), unless another body's own statement in the sentence sets one."""
+        found = self._setter(t, s)
+        if self.government is not None and (found is None or found[1] != "setBy.sentence_agency"
+                                            or _ADDRESSING.match(found[0].name)):
+            return self.government, "setBy.government", 0.5
+        return found
+
+    def _setter(self, t: Mention, s: int) -> tuple[Resolved, str, float] | None:
         text = self.text
         before = [a for a in self.agencies[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, t.start)]
                   if a.mention.end <= t.start]
@@ -736,17 +747,33 @@ class _Setting:
             host, since = self.meeting_of.get(i, (None, 0))
             if host is not None and t.start >= since:
                 return host, "setBy.meeting", 0.6
+        if sp is not None and t.start >= since:
+            return sp, "setBy.speaker", 0.6
+        if self.issuer is not None:
+            return self.issuer, "setBy.issuer", 0.5
         k = bisect.bisect_right(self.subject_starts, t.start) - 1
         # (a place told to act, 锦江区要…, is told by the meeting: it sets nothing)
         if k >= 0 and (subject := self.subjects[k]).agencies[0].mention.start >= s \
                 and id(subject.agencies[0]) not in self.told \
                 and subject.duty_end <= t.end and t.end <= subject.stop + 1:  # (the target may hold its subject)
             return subject.agencies[0], "setBy.subject", 0.6
-        if sp is not None and t.start >= since:
-            return sp, "setBy.speaker", 0.6
-        if self.issuer is not None:
-            return self.issuer, "setBy.issuer", 0.5
         return None
+
+
+# a body that advises or oversees a government (中国人民政治协商会议无锡市委员会, 桂林市人民代表大会常务委员会)
+_ADDRESSING = re.compile(r"(?:中国人民政治协商会议|政协)(?P<place>.+?)委员会$"
+                         r"|(?P<place2>.+?)(?:人民代表大会常务委员会|政治协商会议委员会)$")
+
+
+def _government_addressed(agencies: list[Resolved], hosts: list[Resolved | None]) -> Resolved | None:
+    """The government (X人民政府) of the place whose 政协 or 人大常委会 issues the story or hosts its
+    meeting, when the story names that government; else None."""
+    governments = {a.name: a for a in agencies if a.name.endswith("人民政府")}
+    for h in hosts:
+        m = _ADDRESSING.match(h.name) if h is not None else None
+        if m is not None and (g := governments.get((m.group("place") or m.group("place2")) + "人民政府")) is not None:
+            return g
+    return None
 
 
 _TITLE_LINES = 6  # paragraphs an article's title may take (a citation code and a link before it)
@@ -799,19 +826,28 @@ def _convening_place(text: str, resolved: list[Resolved], gaz) -> list[Resolved]
     ``place_issue`` words) names the place as the body that acts: the place is an Agency too
     (like a development zone and its 管委会), so it can set the article's targets; every mention of
     it is, as it acts throughout the story. Provinces and countries are left alone (their
-    governments are named: 河南省政府召开…)."""
+    governments are named: 河南省政府召开…). A title that names no such place leaves the lead
+    sentence: a place right before 召开…会议 in it (9月24日，长春市朝阳区桂林街道召开…工作会议)."""
+    def acting(r: Resolved | None) -> bool:
+        d = gaz.get(r.key) if r is not None and r.key else None
+        return r is not None and r.kind == "Place" and "Agency" not in r.extra_types \
+            and d is not None and d.level in _ACTING_LEVELS
+
     for s, e in paragraph_spans(text)[:_TITLE_LINES]:
         line = text[s:e]
         if line.endswith(("。", "：", ":")):
             break
         first = min((r for r in resolved if r.mention.start == s and r.id), key=lambda r: -r.mention.end, default=None)
-        d = gaz.get(first.key) if first is not None and first.key else None
-        if first is None or first.kind != "Place" or "Agency" in first.extra_types \
-                or d is None or d.level not in _ACTING_LEVELS \
-                or not text.startswith(rule_words("place_issue"), first.mention.end):
+        if not acting(first) or not text.startswith(rule_words("place_issue"), first.mention.end):
             continue  # (a citation line or another title line may come first, as in _issuer)
         return _as_agency(resolved, lambda r: r.id == first.id)
-    return resolved
+    else:
+        return resolved
+    lead_end = text.find("。", s)
+    lead_end = len(text) if lead_end < 0 else lead_end
+    host = next((r for r in resolved if s <= r.mention.start and r.mention.end < lead_end and r.id and acting(r)
+                 and _MEETING_CALL.match(text, r.mention.end)), None)
+    return resolved if host is None else _as_agency(resolved, lambda r: r.id == host.id)
 
 
 def _issuer(text: str, agencies: list[Resolved], projects: list[Resolved], paras: list[tuple[int, int]]

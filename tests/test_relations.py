@@ -532,7 +532,8 @@ def test_the_convener_of_a_meeting_that_relays_another_s_spirit_sets_its_targets
 
 
 def test_the_subject_agency_of_a_target_s_clause_sets_it_and_a_list_s_first_agency_states_it():
-    text = ("苏州召开会议\n今年，市河长办将组织各地建成“幸福河湖”100条。"
+    # (a story with no convener or issuer: one would set them all, as the official gold has it)
+    text = ("苏州深化河湖长制\n今年，市河长办将组织各地建成“幸福河湖”100条。"
             "市水务局将会同市生态环境局实施阳澄湖生态优化行动，确保总磷浓度控制在0.05毫克/升以下。")
     g = kg.build_texts({"t": text}, date="2023-06-02")
     assert _link(g, "setBy", "100条") == "苏州市河长办"
@@ -621,7 +622,7 @@ def test_places_told_to_act_are_responsible(text, expected):
 
 
 @pytest.mark.parametrize("text,place", [
-    ("洱源县召开会议。游客来到洱源县，欣赏洱海风光。", "洱源县"),
+    ("大理州召开会议。游客来到洱源县，欣赏洱海风光。", "洱源县"),
     ("岳阳市召开会议。岳阳县将迎来强降雨。", "岳阳县"),          # 将 after a place is no duty
     ("包头市召开会议。活动由达茂旗负责人主持。", "达尔罕茂明安联合旗"),  # 负责人 is no charge
 ])
@@ -649,3 +650,60 @@ def test_a_numbered_item_s_later_targets_concern_its_first_project():
 def test_a_town_the_table_lacks_shares_the_parent_of_the_town_listed_before_it():
     g = kg.build_texts({"t": "肃南裕固族自治县召开会议。完成皇城镇、祁丰藏族乡废弃矿点修复治理。"}, date="2023-08-22")
     assert ("祁丰藏族乡", "肃南裕固族自治县") in _by_rule(g, "partOf", "partOf.sibling")
+
+
+@pytest.mark.parametrize("text,key,setter", [
+    # a 调度会 is a meeting: its convener sets the targets its paragraphs announce, over the bureau told
+    ("海东市调度交通项目\n7月23日，海东市政府召开全市交通重点项目建设调度会。\n\n"
+     "会议要求，市交通运输局要牵头推进沿黄公路改扩建工程，9月底前完成全线路面基层施工。",
+     "9月底前完成", "海东市人民政府"),
+    ("南宁市召开防汛部署会\n5月8日，南宁市水利局召开全市防汛工作部署会。\n\n"
+     "会议提出，各县区要加快水库除险加固，汛期前完成12座病险水库整治。", "12座", "南宁市水利局"),
+])
+def test_the_convener_of_any_kind_of_meeting_sets_its_targets(text, key, setter):
+    g = kg.build_texts({"t": text}, date="2024-07-24")
+    assert _link(g, "setBy", key) == setter
+    assert _rule(g, "setBy") == {"setBy.meeting"}
+
+
+def test_a_street_that_convenes_in_the_lead_sentence_acts_and_its_meeting_is_no_target():
+    # the title names no convener; the lead sentence's street does (本报讯 style); the meeting's
+    # season (2024—2025年度) is no deadline
+    story = ("桂林街道做好今冬供热保障\n本报讯 9月24日，长春市朝阳区桂林街道召开2024—2025年度供热保障工作会议。\n\n"
+             "会议明确，街道城建办要配合区住建局推进老旧楼栋改造，10月10日前完成12栋住宅外墙保温改造。")
+    g = kg.build_texts({"t": story}, date="2024-09-25")
+    assert _link(g, "setBy", "12栋") == "桂林街道"
+    node = next(d for _, d in g.nx.nodes(data=True) if d.get("label") == "桂林街道")
+    assert "Agency" in node["types"]
+    assert not any("召开" in d.get("label", "") for _, d in g.nx.nodes(data=True) if d.get("kind") == "Target")
+
+
+def test_a_document_s_issuer_sets_the_targets_of_the_bodies_it_tasks():
+    # the Baotou gold's convention: every target of an issued notice is its issuer's, though a
+    # bureau is the subject of the clause (a 通报 signed by its issuer is the same)
+    text = ("包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知\n"
+            "各旗、县、区人民政府：\n"
+            "市大数据局要牵头推进政务数据共享，6月底前完成全市政务数据目录编制。")
+    g = kg.build_texts({"t": text}, date="2022-03-01")
+    assert _link(g, "setBy", "6月底前完成") == "包头市人民政府办公室"
+
+
+@pytest.mark.parametrize("text,key,government", [
+    # a 政协 协商会: the departments that answer report the government's plans
+    ("拉萨市政协召开专题协商会\n7月9日，拉萨市政协召开专题协商会，副市长到会听取意见，表示市政府将认真研究。\n\n"
+     "市水利局负责同志介绍，今年将实施拉萨河堤防加固工程，年底前完成堤防加固9公里。", "9公里", "拉萨市人民政府"),
+    # a 人大常委会 审议: the report's targets are the government's
+    ("桂林市人大常委会审议漓江保护工作报告\n10月26日，桂林市人民代表大会常务委员会召开会议，听取和审议市政府关于漓江保护工作情况的报告。\n\n"
+     "会议指出，要加快实施漓江补水工程，到2025年漓江干流水质稳定保持Ⅱ类。", "Ⅱ类", "桂林市人民政府"),
+])
+def test_in_a_congress_or_cppcc_story_the_government_sets_the_targets(text, key, government):
+    g = kg.build_texts({"t": text}, date="2024-07-10")
+    assert _link(g, "setBy", key) == government
+    assert _rule(g, "setBy") == {"setBy.government"}
+
+
+def test_a_convened_meeting_holds_no_project():
+    # (a scope word stays in a name: the Baotou gold's 全市物价信息服务平台)
+    g = kg.build_texts({"t": "3月19日，韶关市翁源县召开全县耕地保护和高标准农田建设推进会。"}, date="2024-03-20")
+    projects = {d["label"] for _, d in g.nx.nodes(data=True) if d.get("kind") == "Project"}
+    assert not any("召开" in p for p in projects)
