@@ -893,8 +893,23 @@ def _issuer(text: str, agencies: list[Resolved], projects: list[Resolved], paras
             plan = next((r for r in projects if end < r.mention.start and r.mention.end <= e), None)
         return a, plan or _issued_plan(text, projects)
     else:
-        return None, _issued_plan(text, projects)
-    return _lead_issuer(text, agencies, projects, s)
+        return _signed(text, agencies, paras), _issued_plan(text, projects)
+    issuer, plan = _lead_issuer(text, agencies, projects, s)
+    return issuer or _signed(text, agencies, paras), plan
+
+
+_SIGNATURE_DATE = re.compile(r"\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*$")
+
+
+def _signed(text: str, agencies: list[Resolved], paras: list[tuple[int, int]]) -> Resolved | None:
+    """The agency that signs a notice: its last paragraph is a date (2024年5月27日) and the one
+    before it is that agency's name and nothing else; else None."""
+    if len(paras) < 3 or not _SIGNATURE_DATE.match(text, paras[-1][0], paras[-1][1]):
+        return None
+    s, e = paras[-2]
+    line = text[s:e].strip()
+    s += len(text[s:e]) - len(text[s:e].lstrip())
+    return next((a for a in agencies if a.mention.start == s and a.mention.end - s == len(line)), None)
 
 
 def _lead_issuer(text: str, agencies: list[Resolved], projects: list[Resolved], s: int

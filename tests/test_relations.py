@@ -707,3 +707,16 @@ def test_a_convened_meeting_holds_no_project():
     g = kg.build_texts({"t": "3月19日，韶关市翁源县召开全县耕地保护和高标准农田建设推进会。"}, date="2024-03-20")
     projects = {d["label"] for _, d in g.nx.nodes(data=True) if d.get("kind") == "Project"}
     assert not any("召开" in p for p in projects)
+
+
+def test_a_notice_signed_by_an_agency_is_its_issuer():
+    # a 通报 whose title names no issuer: the signature line before the date does
+    text = ("关于城市管理问题整改情况的通报\n各区（市）城管局，市直各有关部门：\n\n"
+            "一、整改要求。市城市管理局负责实施沿河环境整治，7月15日前完成沿河护栏修复。\n\n"
+            "潍坊市创建全国文明城市工作领导小组办公室\n2024年5月27日")
+    g = kg.build_texts({"t": text}, date="2024-05-28")
+    assert _link(g, "setBy", "7月15日前") == "潍坊市创建全国文明城市工作领导小组办公室"
+    assert _rule(g, "setBy") == {"setBy.issuer"}
+    # an agency's name in the last line but one, with more words, signs nothing
+    g = kg.build_texts({"t": text.replace("\n潍坊市创建", "\n请各单位报送潍坊市创建")}, date="2024-05-28")
+    assert "setBy.issuer" not in _rule(g, "setBy")

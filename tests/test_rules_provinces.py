@@ -827,3 +827,10 @@ def test_a_joint_body_in_a_list_shares_the_list_prefix():
     agencies = {m.text: (m.name, m.attributes.get("body")) for m in kg.extract(
         "南昌市召开会议。市发改委、纪委监委负责人参加。", date="2023-05-01") if m.label == "Agency"}
     assert agencies["纪委监委"] == ("南昌市纪委监委", "纪委监委") and "纪委" not in agencies
+
+
+def test_a_river_bank_holds_no_province():
+    # 湟水河|北岸: 河北 across a river's name and its bank (Qinghai)
+    g = kg.build_texts({"t": "乐都区负责实施湟水河北岸快速通道工程，年底前建成通车12.5公里。"}, date="2024-07-24")
+    places = {d["label"] for _, d in g.nx.nodes(data=True) if d.get("kind") == "Place"}
+    assert "河北省" not in places and "乐都区" in places
